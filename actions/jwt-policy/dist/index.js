@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4516);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28579,7 +28579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4621:
+/***/ 4516:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28590,13 +28590,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: main
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/errors.js
 /**
  * Errors that reach users. Each one says what was wrong, where, and how to fix it, because the
  * person reading it is looking at a failed pipeline, not at our source.
  */
 /** An input that cannot be used. Thrown before anything is written. */
-class errors_InputError extends Error {
+class InputError extends Error {
     input;
     problem;
     fix;
@@ -28620,10 +28626,10 @@ class InputErrors extends Error {
     }
 }
 /** Collects input problems; `throwIfAny` raises them together. */
-class errors_InputProblems {
+class InputProblems {
     errors = [];
     add(input, problem, fix) {
-        this.errors.push(new errors_InputError(input, problem, fix));
+        this.errors.push(new InputError(input, problem, fix));
     }
     /** Runs `check`, recording an InputError it throws instead of stopping at the first problem. */
     collect(check) {
@@ -28631,7 +28637,7 @@ class errors_InputProblems {
             return check();
         }
         catch (error) {
-            if (error instanceof errors_InputError) {
+            if (error instanceof InputError) {
                 this.errors.push(error);
                 return undefined;
             }
@@ -28653,6 +28659,646 @@ function errorMessage(error) {
     return String(error);
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
+
+
+function kube_api_refOf(object) {
+    return {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        name: object.metadata.name,
+        namespace: object.metadata.namespace,
+    };
+}
+function describeRef(ref) {
+    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+const verbWords = {
+    GET: "get",
+    LIST: "list",
+    POST: "create",
+    PUT: "update",
+    PATCH: "patch",
+    DELETE: "delete",
+};
+/** An error from the API server, explained in plain words with the verb and resource that failed. */
+class KubeApiError extends Error {
+    status;
+    reason;
+    verb;
+    resource;
+    serverMessage;
+    constructor(options) {
+        super(options.explanation);
+        this.name = "KubeApiError";
+        this.status = options.status;
+        this.reason = options.reason;
+        this.verb = options.verb;
+        this.resource = options.resource;
+        this.serverMessage = options.serverMessage;
+    }
+}
+function explain(status, reason, verb, what, namespace, message) {
+    const where = namespace ? ` in namespace '${namespace}'` : "";
+    switch (status) {
+        case 401:
+            return `The API server rejected the credentials (401 Unauthorized) when trying to ${verb} ${what}. Fix: refresh the kubeconfig's token or client certificate.`;
+        case 403:
+            return `Forbidden: the kubeconfig's identity may not ${verb} ${what}${where} (RBAC). Fix: grant it '${verb}' on that resource with a Role/RoleBinding (the action's README lists the rules it needs). Server said: ${message}`;
+        case 404:
+            if (/namespaces? "[^"]+" not found/.test(message)) {
+                return `Namespace '${namespace}' does not exist, so ${what} cannot be ${verb === "get" ? "read" : "written"}. Fix: create the namespace first (kubectl create namespace ${namespace}) or correct the namespace input.`;
+            }
+            return `Not found: could not ${verb} ${what}${where}. Server said: ${message}`;
+        case 409:
+            return `Conflict while trying to ${verb} ${what}${where}: ${message}. Fix: another field manager owns these fields; re-run, or take ownership deliberately.`;
+        case 422:
+        case 400:
+            return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
+        default:
+            return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
+    }
+}
+/**
+ * A small Kubernetes REST client for what the actions do: discovery, get/list, server-side apply with
+ * strict field validation and server dry-run, and delete. @kubernetes/client-node's generic object API
+ * cannot send fieldValidation=Strict, so requests go out over https with the KubeConfig's credentials.
+ */
+class KubeApi {
+    kc;
+    server;
+    resources = new Map();
+    agent;
+    constructor(kc) {
+        this.kc = kc;
+        const cluster = kc.getCurrentCluster();
+        if (!cluster)
+            throw new Error("the kubeconfig has no current cluster");
+        this.server = cluster.server.replace(/\/$/, "");
+        this.agent = this.server.startsWith("https:")
+            ? new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16, ...kc.tlsOptions() })
+            : new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 });
+    }
+    /** Releases pooled connections so the process can exit promptly. */
+    async close() {
+        this.agent.destroy();
+    }
+    async request(method, path, options = {}) {
+        const url = new URL(this.server + path);
+        const agent = this.agent;
+        const headers = {
+            ...(await this.kc.authHeaders()),
+            accept: "application/json",
+        };
+        let payload;
+        if (options.body !== undefined) {
+            payload = Buffer.from(JSON.stringify(options.body));
+            headers["content-type"] = options.contentType ?? "application/json";
+            headers["content-length"] = payload.length;
+        }
+        const transport = url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_;
+        const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
+        const what = options.what ?? path;
+        const { status, text } = await new Promise((resolve, reject) => {
+            const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
+                const chunks = [];
+                res.on("data", (chunk) => chunks.push(chunk));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+                res.on("error", reject);
+            });
+            req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
+            req.on("error", (error) => {
+                reject(new KubeApiError({
+                    status: 0,
+                    reason: error.code ?? "NetworkError",
+                    verb,
+                    resource: what,
+                    serverMessage: error.message,
+                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
+                }));
+            });
+            if (payload)
+                req.write(payload);
+            req.end();
+        });
+        let body = text;
+        try {
+            body = text === "" ? undefined : JSON.parse(text);
+        }
+        catch {
+            // not JSON: keep text
+        }
+        if (status >= 400) {
+            const statusBody = (body ?? {});
+            const message = typeof body === "string" ? body.trim() : (statusBody.message ?? "");
+            throw new KubeApiError({
+                status,
+                reason: statusBody.reason ?? "",
+                verb,
+                resource: what,
+                serverMessage: message,
+                explanation: explain(status, statusBody.reason ?? "", verb, what, options.namespace, message),
+            });
+        }
+        return { status, body };
+    }
+    /** The resources one group/version serves, or undefined when the server does not serve it. */
+    discover(apiVersion) {
+        let cached = this.resources.get(apiVersion);
+        if (!cached) {
+            const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+            cached = this.request("GET", path, { what: `the API group ${apiVersion}` })
+                .then(({ body }) => {
+                const map = new Map();
+                for (const resource of body.resources) {
+                    if (!resource.name.includes("/")) {
+                        map.set(resource.kind, {
+                            plural: resource.name,
+                            namespaced: resource.namespaced,
+                            verbs: resource.verbs,
+                        });
+                    }
+                }
+                return map;
+            })
+                .catch((error) => {
+                if (error instanceof KubeApiError && error.status === 404)
+                    return undefined;
+                this.resources.delete(apiVersion);
+                throw error;
+            });
+            this.resources.set(apiVersion, cached);
+        }
+        return cached;
+    }
+    /** Whether the server serves `kind` in `apiVersion` (asks discovery, never a version string). */
+    async serves(apiVersion, kind) {
+        return (await this.discover(apiVersion))?.has(kind) ?? false;
+    }
+    /** Forgets discovery results (after CRDs were installed or removed). */
+    forgetDiscovery() {
+        this.resources.clear();
+    }
+    async resourcePath(ref, name) {
+        const info = (await this.discover(ref.apiVersion))?.get(ref.kind);
+        if (!info) {
+            throw new KubeApiError({
+                status: 404,
+                reason: "NotServed",
+                verb: "find",
+                resource: `${ref.kind} (${ref.apiVersion})`,
+                serverMessage: "",
+                explanation: `The cluster does not serve ${ref.kind} in ${ref.apiVersion}. Fix: ${ref.apiVersion.includes("istio.io")
+                    ? "install Istio's CRDs (istioctl install, or the istio/base chart) or choose another api input"
+                    : "check the apiVersion"}.`,
+            });
+        }
+        const base = ref.apiVersion.includes("/") ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
+        const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? "default")}` : "";
+        return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ""}`;
+    }
+    async get(ref) {
+        const path = await this.resourcePath(ref, ref.name);
+        try {
+            return (await this.request("GET", path, { what: describeRef(ref), namespace: ref.namespace }))
+                .body;
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async list(apiVersion, kind, options = {}) {
+        const base = await this.resourcePath({ apiVersion, kind, namespace: options.namespace });
+        // Without a namespace, list across all namespaces.
+        const path = options.namespace === undefined ? base.replace(/\/namespaces\/default\//, "/") : base;
+        const items = [];
+        let continueToken;
+        do {
+            const query = new URLSearchParams({ limit: "500" });
+            if (options.labelSelector)
+                query.set("labelSelector", options.labelSelector);
+            if (continueToken)
+                query.set("continue", continueToken);
+            const { body } = await this.request("GET", `${path}?${query}`, {
+                verb: "list",
+                what: `${kind} objects`,
+                namespace: options.namespace,
+            });
+            const page = body;
+            for (const item of page.items) {
+                item.apiVersion ??= apiVersion;
+                item.kind ??= kind;
+            }
+            items.push(...page.items);
+            continueToken = page.metadata?.continue || undefined;
+        } while (continueToken);
+        return items;
+    }
+    /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
+    async apply(object, options) {
+        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
+        const query = new URLSearchParams({
+            fieldManager: options.fieldManager,
+            fieldValidation: "Strict",
+            force: String(options.force ?? true),
+        });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("PATCH", `${path}?${query}`, {
+            body: object,
+            contentType: "application/apply-patch+yaml",
+            verb: "apply",
+            what: describeRef(kube_api_refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
+    async replace(object, options) {
+        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
+        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("PUT", `${path}?${query}`, {
+            body: object,
+            what: describeRef(kube_api_refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    async create(object, options) {
+        const path = await this.resourcePath(kube_api_refOf(object));
+        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("POST", `${path}?${query}`, {
+            body: object,
+            what: describeRef(kube_api_refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    /** Deletes an object; returns false when it was already gone. */
+    async delete(ref, options = {}) {
+        const path = await this.resourcePath(ref, ref.name);
+        const query = new URLSearchParams();
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        try {
+            await this.request("DELETE", `${path}${options.dryRun ? `?${query}` : ""}`, {
+                what: describeRef(ref),
+                namespace: ref.namespace,
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/config_types.js
+
+const ActionOnInvalid = {
+    THROW: 'throw',
+    FILTER: 'filter',
+};
+function defaultNewConfigOptions() {
+    return {
+        onInvalidEntry: ActionOnInvalid.THROW,
+    };
+}
+function newClusters(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(clusterIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportCluster(cluster) {
+    return {
+        name: cluster.name,
+        cluster: {
+            server: cluster.server,
+            'certificate-authority-data': cluster.caData,
+            'certificate-authority': cluster.caFile,
+            'insecure-skip-tls-verify': cluster.skipTLSVerify,
+            'tls-server-name': cluster.tlsServerName,
+            'proxy-url': cluster.proxyUrl,
+        },
+    };
+}
+function clusterIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`clusters[${i}].name is missing`);
+            }
+            if (!elt.cluster) {
+                throw new Error(`clusters[${i}].cluster is missing`);
+            }
+            if (!elt.cluster.server) {
+                throw new Error(`clusters[${i}].cluster.server is missing`);
+            }
+            return {
+                caData: elt.cluster['certificate-authority-data'],
+                caFile: elt.cluster['certificate-authority'],
+                name: elt.name,
+                server: elt.cluster.server.replace(/\/$/, ''),
+                skipTLSVerify: elt.cluster['insecure-skip-tls-verify'] === true,
+                tlsServerName: elt.cluster['tls-server-name'],
+                proxyUrl: elt.cluster['proxy-url'],
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+function newUsers(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(userIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportUser(user) {
+    return {
+        name: user.name,
+        user: {
+            as: user.impersonateUser,
+            'auth-provider': user.authProvider,
+            'client-certificate-data': user.certData,
+            'client-certificate': user.certFile,
+            exec: user.exec,
+            'client-key-data': user.keyData,
+            'client-key': user.keyFile,
+            token: user.token,
+            password: user.password,
+            username: user.username,
+        },
+    };
+}
+function userIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`users[${i}].name is missing`);
+            }
+            return {
+                authProvider: elt.user ? elt.user['auth-provider'] : null,
+                certData: elt.user ? elt.user['client-certificate-data'] : null,
+                certFile: elt.user ? elt.user['client-certificate'] : null,
+                exec: elt.user ? elt.user.exec : null,
+                keyData: elt.user ? elt.user['client-key-data'] : null,
+                keyFile: elt.user ? elt.user['client-key'] : null,
+                name: elt.name,
+                token: findToken(elt.user),
+                password: elt.user ? elt.user.password : null,
+                username: elt.user ? elt.user.username : null,
+                impersonateUser: elt.user ? elt.user.as : null,
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+function findToken(user) {
+    if (user) {
+        if (user.token) {
+            return user.token;
+        }
+        if (user['token-file']) {
+            return external_node_fs_namespaceObject.readFileSync(user['token-file']).toString();
+        }
+    }
+}
+function newContexts(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(contextIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportContext(ctx) {
+    return {
+        name: ctx.name,
+        context: ctx,
+    };
+}
+function contextIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`contexts[${i}].name is missing`);
+            }
+            if (!elt.context) {
+                throw new Error(`contexts[${i}].context is missing`);
+            }
+            if (!elt.context.cluster) {
+                throw new Error(`contexts[${i}].context.cluster is missing`);
+            }
+            return {
+                cluster: elt.context.cluster,
+                name: elt.name,
+                user: elt.context.user || undefined,
+                namespace: elt.context.namespace || undefined,
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+//# sourceMappingURL=config_types.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/exec_auth.js
+
+class ExecAuth {
+    constructor() {
+        this.tokenCache = {};
+        this.execFn = external_node_child_process_namespaceObject.spawn;
+    }
+    isAuthProvider(user) {
+        if (!user) {
+            return false;
+        }
+        if (user.exec) {
+            return true;
+        }
+        if (!user.authProvider) {
+            return false;
+        }
+        return (user.authProvider.name === 'exec' || !!(user.authProvider.config && user.authProvider.config.exec));
+    }
+    async applyAuthentication(user, opts) {
+        const credential = await this.getCredential(user);
+        if (!credential) {
+            return;
+        }
+        if (credential.status.clientCertificateData) {
+            opts.cert = credential.status.clientCertificateData;
+        }
+        if (credential.status.clientKeyData) {
+            opts.key = credential.status.clientKeyData;
+        }
+        const token = this.getToken(credential);
+        if (token) {
+            if (!opts.headers) {
+                opts.headers = {};
+            }
+            opts.headers['Authorization'] = `Bearer ${token}`;
+        }
+    }
+    getToken(credential) {
+        if (!credential) {
+            return null;
+        }
+        if (credential.status.token) {
+            return credential.status.token;
+        }
+        return null;
+    }
+    async getCredential(user) {
+        // TODO: Add a unit test for token caching.
+        const cachedToken = this.tokenCache[user.name];
+        if (cachedToken) {
+            if (!cachedToken.status.expirationTimestamp) {
+                return cachedToken;
+            }
+            const date = Date.parse(cachedToken.status.expirationTimestamp);
+            if (date > Date.now()) {
+                return cachedToken;
+            }
+            this.tokenCache[user.name] = null;
+        }
+        let exec = null;
+        if (user.authProvider && user.authProvider.config) {
+            exec = user.authProvider.config.exec;
+        }
+        if (user.exec) {
+            exec = user.exec;
+        }
+        if (!exec) {
+            return null;
+        }
+        if (!exec.command) {
+            throw new Error('No command was specified for exec authProvider!');
+        }
+        let opts = {};
+        if (exec.env) {
+            const env = { ...process.env };
+            exec.env.forEach((elt) => (env[elt.name] = elt.value));
+            opts = { ...opts, env };
+        }
+        return new Promise((resolve, reject) => {
+            let stdoutData = '';
+            let stderrData = '';
+            let savedError = undefined;
+            const subprocess = this.execFn(exec.command, exec.args, opts);
+            subprocess.stdout.setEncoding('utf8');
+            subprocess.stderr.setEncoding('utf8');
+            subprocess.stdout.on('data', (data) => {
+                stdoutData += data;
+            });
+            subprocess.stderr.on('data', (data) => {
+                stderrData += data;
+            });
+            subprocess.on('error', (error) => {
+                savedError = error;
+            });
+            subprocess.on('close', (code) => {
+                if (savedError) {
+                    reject(savedError);
+                    return;
+                }
+                if (code !== 0) {
+                    reject(new Error(stderrData));
+                    return;
+                }
+                try {
+                    const obj = JSON.parse(stdoutData);
+                    this.tokenCache[user.name] = obj;
+                    resolve(obj);
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+        });
+    }
+}
+//# sourceMappingURL=exec_auth.js.map
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/file_auth.js
+
+class FileAuth {
+    constructor() {
+        this.token = null;
+        this.lastRead = null;
+    }
+    isAuthProvider(user) {
+        return user.authProvider && user.authProvider.config && user.authProvider.config.tokenFile;
+    }
+    async applyAuthentication(user, opts) {
+        if (this.token == null) {
+            this.refreshToken(user.authProvider.config.tokenFile);
+        }
+        if (this.isTokenExpired()) {
+            this.refreshToken(user.authProvider.config.tokenFile);
+        }
+        if (this.token) {
+            opts.headers['Authorization'] = `Bearer ${this.token}`;
+        }
+    }
+    refreshToken(filePath) {
+        // TODO make this async?
+        this.token = external_node_fs_namespaceObject.readFileSync(filePath).toString('utf-8');
+        this.lastRead = new Date();
+    }
+    isTokenExpired() {
+        if (this.lastRead === null) {
+            return true;
+        }
+        const now = new Date();
+        const delta = (now.getTime() - this.lastRead.getTime()) / 1000;
+        // For now just refresh every 60 seconds. This is imperfect since the token
+        // could be out of date for this time, but it is unlikely and it's also what
+        // the client-go library does.
+        // TODO: Use file notifications instead?
+        return delta > 60;
+    }
+}
+//# sourceMappingURL=file_auth.js.map
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/js-yaml@4.3.2/node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -31701,7 +32347,7 @@ function requireJsYaml() {
   return jsYaml;
 }
 var jsYamlExports = requireJsYaml();
-const js_yaml_yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
 const {
   Type,
   Schema,
@@ -31717,788 +32363,11 @@ const {
   safeLoad,
   safeLoadAll,
   safeDump
-} = js_yaml_yaml;
+} = yaml;
 
 //# sourceMappingURL=js-yaml.mjs.map
 
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/inputs.js
-
-
-/** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept. */
-function actionsInputName(name) {
-    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function environmentInputs(env = process.env) {
-    return (name) => {
-        const value = env[actionsInputName(name)];
-        return value === undefined || value.trim() === "" ? undefined : value;
-    };
-}
-function mapInputs(values) {
-    return (name) => {
-        const value = values[name];
-        return value === undefined || value.trim() === "" ? undefined : value;
-    };
-}
-/** Typed readers over an InputSource. Every error names the input and says how to fix it. */
-class Inputs {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    has(name) {
-        return this.source(name) !== undefined;
-    }
-    /** The raw value, untrimmed (PEM and YAML content keep their layout). */
-    raw(name) {
-        return this.source(name);
-    }
-    string(name, fallback) {
-        const value = this.source(name)?.trim();
-        return value === undefined ? fallback : value;
-    }
-    required(name, hint) {
-        const value = this.source(name)?.trim();
-        if (value === undefined) {
-            throw new errors_InputError(name, "is required but was not given", hint);
-        }
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
-        if (["true", "True", "TRUE"].includes(value))
-            return true;
-        if (["false", "False", "FALSE"].includes(value))
-            return false;
-        throw new errors_InputError(name, `'${value}' is not a boolean`, "use true or false");
-    }
-    integer(name, fallback, range = {}) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        if (!/^-?\d+$/.test(value)) {
-            throw new errors_InputError(name, `'${value}' is not a whole number`, "give a whole number such as 30");
-        }
-        const parsed = Number.parseInt(value, 10);
-        if (range.min !== undefined && parsed < range.min) {
-            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
-        }
-        if (range.max !== undefined && parsed > range.max) {
-            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
-        }
-        return parsed;
-    }
-    number(name, fallback, range = {}) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        const parsed = Number(value);
-        if (!Number.isFinite(parsed)) {
-            throw new errors_InputError(name, `'${value}' is not a number`, "give a number such as 2 or 0.5");
-        }
-        if (range.min !== undefined && parsed < range.min) {
-            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
-        }
-        if (range.max !== undefined && parsed > range.max) {
-            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
-        }
-        return parsed;
-    }
-    /** One of a fixed set of words; matching ignores case, the canonical spelling is returned. */
-    choice(name, choices, fallback) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-        if (match === undefined) {
-            throw new errors_InputError(name, `'${value}' is not one of ${choices.join(", ")}`, `use one of ${choices.join(", ")}`);
-        }
-        return match;
-    }
-    /** A list given one per line or comma-separated (both are common in workflow files). */
-    list(name) {
-        const value = this.source(name);
-        if (value === undefined)
-            return [];
-        const trimmed = value.trim();
-        if (trimmed.startsWith("[") || trimmed.startsWith("- ")) {
-            let parsed;
-            try {
-                parsed = js_yaml_yaml.load(trimmed);
-            }
-            catch (error) {
-                throw new errors_InputError(name, `is not a valid YAML list (${error.message.split("\n")[0]})`, "give one item per line, comma-separated items, or a YAML list");
-            }
-            if (!Array.isArray(parsed) || parsed.some((item) => typeof item !== "string" && typeof item !== "number")) {
-                throw new errors_InputError(name, "must be a list of plain strings", "give one item per line, or a YAML list of strings");
-            }
-            return parsed.map((item) => String(item).trim()).filter((item) => item !== "");
-        }
-        return splitList(value);
-    }
-    /** A YAML (or JSON) document. */
-    yaml(name) {
-        const value = this.source(name);
-        if (value === undefined)
-            return undefined;
-        try {
-            return js_yaml_yaml.load(value);
-        }
-        catch (error) {
-            throw new errors_InputError(name, `is not valid YAML (${error.message.split("\n")[0]})`, "check the indentation and quoting of the value");
-        }
-    }
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== "" && !item.startsWith("#"));
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
-
-
-function kube_api_refOf(object) {
-    return {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        namespace: object.metadata.namespace,
-    };
-}
-function kube_api_describeRef(ref) {
-    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
-}
-const verbWords = {
-    GET: "get",
-    LIST: "list",
-    POST: "create",
-    PUT: "update",
-    PATCH: "patch",
-    DELETE: "delete",
-};
-/** An error from the API server, explained in plain words with the verb and resource that failed. */
-class KubeApiError extends Error {
-    status;
-    reason;
-    verb;
-    resource;
-    serverMessage;
-    constructor(options) {
-        super(options.explanation);
-        this.name = "KubeApiError";
-        this.status = options.status;
-        this.reason = options.reason;
-        this.verb = options.verb;
-        this.resource = options.resource;
-        this.serverMessage = options.serverMessage;
-    }
-}
-function explain(status, reason, verb, what, namespace, message) {
-    const where = namespace ? ` in namespace '${namespace}'` : "";
-    switch (status) {
-        case 401:
-            return `The API server rejected the credentials (401 Unauthorized) when trying to ${verb} ${what}. Fix: refresh the kubeconfig's token or client certificate.`;
-        case 403:
-            return `Forbidden: the kubeconfig's identity may not ${verb} ${what}${where} (RBAC). Fix: grant it '${verb}' on that resource with a Role/RoleBinding (the action's README lists the rules it needs). Server said: ${message}`;
-        case 404:
-            if (/namespaces? "[^"]+" not found/.test(message)) {
-                return `Namespace '${namespace}' does not exist, so ${what} cannot be ${verb === "get" ? "read" : "written"}. Fix: create the namespace first (kubectl create namespace ${namespace}) or correct the namespace input.`;
-            }
-            return `Not found: could not ${verb} ${what}${where}. Server said: ${message}`;
-        case 409:
-            return `Conflict while trying to ${verb} ${what}${where}: ${message}. Fix: another field manager owns these fields; re-run, or take ownership deliberately.`;
-        case 422:
-        case 400:
-            return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
-        default:
-            return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
-    }
-}
-/**
- * A small Kubernetes REST client for what the actions do: discovery, get/list, server-side apply with
- * strict field validation and server dry-run, and delete. @kubernetes/client-node's generic object API
- * cannot send fieldValidation=Strict, so requests go out over https with the KubeConfig's credentials.
- */
-class kube_api_KubeApi {
-    kc;
-    server;
-    resources = new Map();
-    agent;
-    constructor(kc) {
-        this.kc = kc;
-        const cluster = kc.getCurrentCluster();
-        if (!cluster)
-            throw new Error("the kubeconfig has no current cluster");
-        this.server = cluster.server.replace(/\/$/, "");
-        this.agent = this.server.startsWith("https:")
-            ? new https.Agent({ keepAlive: true, maxSockets: 16, ...kc.tlsOptions() })
-            : new http.Agent({ keepAlive: true, maxSockets: 16 });
-    }
-    /** Releases pooled connections so the process can exit promptly. */
-    async close() {
-        this.agent.destroy();
-    }
-    async request(method, path, options = {}) {
-        const url = new URL(this.server + path);
-        const agent = this.agent;
-        const headers = { ...(await this.kc.authHeaders()), accept: "application/json" };
-        let payload;
-        if (options.body !== undefined) {
-            payload = Buffer.from(JSON.stringify(options.body));
-            headers["content-type"] = options.contentType ?? "application/json";
-            headers["content-length"] = payload.length;
-        }
-        const transport = url.protocol === "https:" ? https : http;
-        const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
-        const what = options.what ?? path;
-        const { status, text } = await new Promise((resolve, reject) => {
-            const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
-                const chunks = [];
-                res.on("data", (chunk) => chunks.push(chunk));
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-                res.on("error", reject);
-            });
-            req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-            req.on("error", (error) => {
-                reject(new KubeApiError({
-                    status: 0,
-                    reason: error.code ?? "NetworkError",
-                    verb,
-                    resource: what,
-                    serverMessage: error.message,
-                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
-                }));
-            });
-            if (payload)
-                req.write(payload);
-            req.end();
-        });
-        let body = text;
-        try {
-            body = text === "" ? undefined : JSON.parse(text);
-        }
-        catch {
-            // not JSON: keep text
-        }
-        if (status >= 400) {
-            const statusBody = (body ?? {});
-            const message = typeof body === "string" ? body.trim() : (statusBody.message ?? "");
-            throw new KubeApiError({
-                status,
-                reason: statusBody.reason ?? "",
-                verb,
-                resource: what,
-                serverMessage: message,
-                explanation: explain(status, statusBody.reason ?? "", verb, what, options.namespace, message),
-            });
-        }
-        return { status, body };
-    }
-    /** The resources one group/version serves, or undefined when the server does not serve it. */
-    discover(apiVersion) {
-        let cached = this.resources.get(apiVersion);
-        if (!cached) {
-            const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-            cached = this.request("GET", path, { what: `the API group ${apiVersion}` })
-                .then(({ body }) => {
-                const map = new Map();
-                for (const resource of body
-                    .resources) {
-                    if (!resource.name.includes("/")) {
-                        map.set(resource.kind, { plural: resource.name, namespaced: resource.namespaced, verbs: resource.verbs });
-                    }
-                }
-                return map;
-            })
-                .catch((error) => {
-                if (error instanceof KubeApiError && error.status === 404)
-                    return undefined;
-                this.resources.delete(apiVersion);
-                throw error;
-            });
-            this.resources.set(apiVersion, cached);
-        }
-        return cached;
-    }
-    /** Whether the server serves `kind` in `apiVersion` (asks discovery, never a version string). */
-    async serves(apiVersion, kind) {
-        return (await this.discover(apiVersion))?.has(kind) ?? false;
-    }
-    /** Forgets discovery results (after CRDs were installed or removed). */
-    forgetDiscovery() {
-        this.resources.clear();
-    }
-    async resourcePath(ref, name) {
-        const info = (await this.discover(ref.apiVersion))?.get(ref.kind);
-        if (!info) {
-            throw new KubeApiError({
-                status: 404,
-                reason: "NotServed",
-                verb: "find",
-                resource: `${ref.kind} (${ref.apiVersion})`,
-                serverMessage: "",
-                explanation: `The cluster does not serve ${ref.kind} in ${ref.apiVersion}. Fix: ${ref.apiVersion.includes("istio.io") ? "install Istio's CRDs (istioctl install, or the istio/base chart) or choose another api input" : "check the apiVersion"}.`,
-            });
-        }
-        const base = ref.apiVersion.includes("/") ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
-        const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? "default")}` : "";
-        return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ""}`;
-    }
-    async get(ref) {
-        const path = await this.resourcePath(ref, ref.name);
-        try {
-            return (await this.request("GET", path, { what: kube_api_describeRef(ref), namespace: ref.namespace })).body;
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async list(apiVersion, kind, options = {}) {
-        const base = await this.resourcePath({ apiVersion, kind, namespace: options.namespace });
-        // Without a namespace, list across all namespaces.
-        const path = options.namespace === undefined ? base.replace(/\/namespaces\/default\//, "/") : base;
-        const items = [];
-        let continueToken;
-        do {
-            const query = new URLSearchParams({ limit: "500" });
-            if (options.labelSelector)
-                query.set("labelSelector", options.labelSelector);
-            if (continueToken)
-                query.set("continue", continueToken);
-            const { body } = await this.request("GET", `${path}?${query}`, {
-                verb: "list",
-                what: `${kind} objects`,
-                namespace: options.namespace,
-            });
-            const page = body;
-            for (const item of page.items) {
-                item.apiVersion ??= apiVersion;
-                item.kind ??= kind;
-            }
-            items.push(...page.items);
-            continueToken = page.metadata?.continue || undefined;
-        } while (continueToken);
-        return items;
-    }
-    /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
-    async apply(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
-        const query = new URLSearchParams({
-            fieldManager: options.fieldManager,
-            fieldValidation: "Strict",
-            force: String(options.force ?? true),
-        });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("PATCH", `${path}?${query}`, {
-            body: object,
-            contentType: "application/apply-patch+yaml",
-            verb: "apply",
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
-    async replace(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
-        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("PUT", `${path}?${query}`, {
-            body: object,
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    async create(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object));
-        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("POST", `${path}?${query}`, {
-            body: object,
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    /** Deletes an object; returns false when it was already gone. */
-    async delete(ref, options = {}) {
-        const path = await this.resourcePath(ref, ref.name);
-        const query = new URLSearchParams();
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        try {
-            await this.request("DELETE", `${path}${options.dryRun ? `?${query}` : ""}`, {
-                what: kube_api_describeRef(ref),
-                namespace: ref.namespace,
-            });
-            return true;
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return false;
-            throw error;
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/config_types.js
-
-const ActionOnInvalid = {
-    THROW: 'throw',
-    FILTER: 'filter',
-};
-function defaultNewConfigOptions() {
-    return {
-        onInvalidEntry: ActionOnInvalid.THROW,
-    };
-}
-function config_types_newClusters(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(clusterIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportCluster(cluster) {
-    return {
-        name: cluster.name,
-        cluster: {
-            server: cluster.server,
-            'certificate-authority-data': cluster.caData,
-            'certificate-authority': cluster.caFile,
-            'insecure-skip-tls-verify': cluster.skipTLSVerify,
-            'tls-server-name': cluster.tlsServerName,
-            'proxy-url': cluster.proxyUrl,
-        },
-    };
-}
-function clusterIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`clusters[${i}].name is missing`);
-            }
-            if (!elt.cluster) {
-                throw new Error(`clusters[${i}].cluster is missing`);
-            }
-            if (!elt.cluster.server) {
-                throw new Error(`clusters[${i}].cluster.server is missing`);
-            }
-            return {
-                caData: elt.cluster['certificate-authority-data'],
-                caFile: elt.cluster['certificate-authority'],
-                name: elt.name,
-                server: elt.cluster.server.replace(/\/$/, ''),
-                skipTLSVerify: elt.cluster['insecure-skip-tls-verify'] === true,
-                tlsServerName: elt.cluster['tls-server-name'],
-                proxyUrl: elt.cluster['proxy-url'],
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-function config_types_newUsers(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(userIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportUser(user) {
-    return {
-        name: user.name,
-        user: {
-            as: user.impersonateUser,
-            'auth-provider': user.authProvider,
-            'client-certificate-data': user.certData,
-            'client-certificate': user.certFile,
-            exec: user.exec,
-            'client-key-data': user.keyData,
-            'client-key': user.keyFile,
-            token: user.token,
-            password: user.password,
-            username: user.username,
-        },
-    };
-}
-function userIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`users[${i}].name is missing`);
-            }
-            return {
-                authProvider: elt.user ? elt.user['auth-provider'] : null,
-                certData: elt.user ? elt.user['client-certificate-data'] : null,
-                certFile: elt.user ? elt.user['client-certificate'] : null,
-                exec: elt.user ? elt.user.exec : null,
-                keyData: elt.user ? elt.user['client-key-data'] : null,
-                keyFile: elt.user ? elt.user['client-key'] : null,
-                name: elt.name,
-                token: findToken(elt.user),
-                password: elt.user ? elt.user.password : null,
-                username: elt.user ? elt.user.username : null,
-                impersonateUser: elt.user ? elt.user.as : null,
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-function findToken(user) {
-    if (user) {
-        if (user.token) {
-            return user.token;
-        }
-        if (user['token-file']) {
-            return fs.readFileSync(user['token-file']).toString();
-        }
-    }
-}
-function config_types_newContexts(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(contextIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportContext(ctx) {
-    return {
-        name: ctx.name,
-        context: ctx,
-    };
-}
-function contextIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`contexts[${i}].name is missing`);
-            }
-            if (!elt.context) {
-                throw new Error(`contexts[${i}].context is missing`);
-            }
-            if (!elt.context.cluster) {
-                throw new Error(`contexts[${i}].context.cluster is missing`);
-            }
-            return {
-                cluster: elt.context.cluster,
-                name: elt.name,
-                user: elt.context.user || undefined,
-                namespace: elt.context.namespace || undefined,
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-//# sourceMappingURL=config_types.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/exec_auth.js
-
-class exec_auth_ExecAuth {
-    constructor() {
-        this.tokenCache = {};
-        this.execFn = child_process.spawn;
-    }
-    isAuthProvider(user) {
-        if (!user) {
-            return false;
-        }
-        if (user.exec) {
-            return true;
-        }
-        if (!user.authProvider) {
-            return false;
-        }
-        return (user.authProvider.name === 'exec' || !!(user.authProvider.config && user.authProvider.config.exec));
-    }
-    async applyAuthentication(user, opts) {
-        const credential = await this.getCredential(user);
-        if (!credential) {
-            return;
-        }
-        if (credential.status.clientCertificateData) {
-            opts.cert = credential.status.clientCertificateData;
-        }
-        if (credential.status.clientKeyData) {
-            opts.key = credential.status.clientKeyData;
-        }
-        const token = this.getToken(credential);
-        if (token) {
-            if (!opts.headers) {
-                opts.headers = {};
-            }
-            opts.headers['Authorization'] = `Bearer ${token}`;
-        }
-    }
-    getToken(credential) {
-        if (!credential) {
-            return null;
-        }
-        if (credential.status.token) {
-            return credential.status.token;
-        }
-        return null;
-    }
-    async getCredential(user) {
-        // TODO: Add a unit test for token caching.
-        const cachedToken = this.tokenCache[user.name];
-        if (cachedToken) {
-            if (!cachedToken.status.expirationTimestamp) {
-                return cachedToken;
-            }
-            const date = Date.parse(cachedToken.status.expirationTimestamp);
-            if (date > Date.now()) {
-                return cachedToken;
-            }
-            this.tokenCache[user.name] = null;
-        }
-        let exec = null;
-        if (user.authProvider && user.authProvider.config) {
-            exec = user.authProvider.config.exec;
-        }
-        if (user.exec) {
-            exec = user.exec;
-        }
-        if (!exec) {
-            return null;
-        }
-        if (!exec.command) {
-            throw new Error('No command was specified for exec authProvider!');
-        }
-        let opts = {};
-        if (exec.env) {
-            const env = { ...process.env };
-            exec.env.forEach((elt) => (env[elt.name] = elt.value));
-            opts = { ...opts, env };
-        }
-        return new Promise((resolve, reject) => {
-            let stdoutData = '';
-            let stderrData = '';
-            let savedError = undefined;
-            const subprocess = this.execFn(exec.command, exec.args, opts);
-            subprocess.stdout.setEncoding('utf8');
-            subprocess.stderr.setEncoding('utf8');
-            subprocess.stdout.on('data', (data) => {
-                stdoutData += data;
-            });
-            subprocess.stderr.on('data', (data) => {
-                stderrData += data;
-            });
-            subprocess.on('error', (error) => {
-                savedError = error;
-            });
-            subprocess.on('close', (code) => {
-                if (savedError) {
-                    reject(savedError);
-                    return;
-                }
-                if (code !== 0) {
-                    reject(new Error(stderrData));
-                    return;
-                }
-                try {
-                    const obj = JSON.parse(stdoutData);
-                    this.tokenCache[user.name] = obj;
-                    resolve(obj);
-                }
-                catch (error) {
-                    reject(error);
-                }
-            });
-        });
-    }
-}
-//# sourceMappingURL=exec_auth.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/file_auth.js
-
-class file_auth_FileAuth {
-    constructor() {
-        this.token = null;
-        this.lastRead = null;
-    }
-    isAuthProvider(user) {
-        return user.authProvider && user.authProvider.config && user.authProvider.config.tokenFile;
-    }
-    async applyAuthentication(user, opts) {
-        if (this.token == null) {
-            this.refreshToken(user.authProvider.config.tokenFile);
-        }
-        if (this.isTokenExpired()) {
-            this.refreshToken(user.authProvider.config.tokenFile);
-        }
-        if (this.token) {
-            opts.headers['Authorization'] = `Bearer ${this.token}`;
-        }
-    }
-    refreshToken(filePath) {
-        // TODO make this async?
-        this.token = fs.readFileSync(filePath).toString('utf-8');
-        this.lastRead = new Date();
-    }
-    isTokenExpired() {
-        if (this.lastRead === null) {
-            return true;
-        }
-        const now = new Date();
-        const delta = (now.getTime() - this.lastRead.getTime()) / 1000;
-        // For now just refresh every 60 seconds. This is imperfect since the token
-        // could be out of date for this time, but it is unlikely and it's also what
-        // the client-go library does.
-        // TODO: Use file notifications instead?
-        return delta > 60;
-    }
-}
-//# sourceMappingURL=file_auth.js.map
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kubeconfig.js
-
-
 
 
 
@@ -32520,15 +32389,15 @@ class KubeConfig {
     currentContext;
     authenticators = [new ExecAuth(), new FileAuth()];
     loadFromFile(file) {
-        const parsed = yaml.load(readFileSync(file, "utf8"));
+        const parsed = yaml.load((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
         if (!parsed || typeof parsed !== "object")
             throw new Error("the file is empty or not a YAML mapping");
         this.clusters = newClusters(parsed.clusters);
         this.users = newUsers(parsed.users);
         this.contexts = newContexts(parsed.contexts);
         this.currentContext = parsed["current-context"];
-        const root = dirname(file);
-        const absolute = (path) => (path === undefined || isAbsolute(path) ? path : `${root}/${path}`);
+        const root = (0,external_node_path_namespaceObject.dirname)(file);
+        const absolute = (path) => path === undefined || (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : `${root}/${path}`;
         for (const cluster of this.clusters)
             cluster.caFile = absolute(cluster.caFile);
         for (const user of this.users) {
@@ -32540,9 +32409,19 @@ class KubeConfig {
         const host = env.KUBERNETES_SERVICE_HOST ?? "";
         const port = env.KUBERNETES_SERVICE_PORT ?? "443";
         this.clusters = [
-            { name: "in-cluster", server: `https://${host.includes(":") ? `[${host}]` : host}:${port}`, caFile: `${SERVICE_ACCOUNT}/ca.crt`, skipTLSVerify: false },
+            {
+                name: "in-cluster",
+                server: `https://${host.includes(":") ? `[${host}]` : host}:${port}`,
+                caFile: `${SERVICE_ACCOUNT}/ca.crt`,
+                skipTLSVerify: false,
+            },
         ];
-        this.users = [{ name: "in-cluster", authProvider: { name: "tokenFile", config: { tokenFile: `${SERVICE_ACCOUNT}/token` } } }];
+        this.users = [
+            {
+                name: "in-cluster",
+                authProvider: { name: "tokenFile", config: { tokenFile: `${SERVICE_ACCOUNT}/token` } },
+            },
+        ];
         this.contexts = [{ name: "in-cluster", cluster: "in-cluster", user: "in-cluster" }];
         this.currentContext = "in-cluster";
     }
@@ -32570,7 +32449,7 @@ class KubeConfig {
     tlsOptions() {
         const cluster = this.getCurrentCluster();
         const user = this.getCurrentUser();
-        const read = (file, data) => file ? readFileSync(file) : data ? Buffer.from(data, "base64") : undefined;
+        const read = (file, data) => file ? (0,external_node_fs_namespaceObject.readFileSync)(file) : data ? Buffer.from(data, "base64") : undefined;
         const options = {};
         const ca = read(cluster?.caFile, cluster?.caData);
         if (ca)
@@ -32633,18 +32512,18 @@ function maskKubeconfigSecrets(content, mask) {
  * Builds a KubeConfig from, in order: inline content (written 0600 under RUNNER_TEMP and removed by
  * dispose), an explicit path, KUBECONFIG, ~/.kube/config, or the in-cluster service account.
  */
-function kubeconfig_loadKubeconfig(options) {
+function loadKubeconfig(options) {
     const env = options.env ?? process.env;
     const kc = new KubeConfig();
     let source;
     let dispose = () => { };
     if (options.content !== undefined) {
         maskKubeconfigSecrets(options.content, options.mask);
-        const base = env.RUNNER_TEMP && existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : tmpdir();
-        const dir = mkdtempSync(join(base, "mesh-secure-"));
-        const file = join(dir, `kubeconfig-${randomBytes(4).toString("hex")}`);
-        writeFileSync(file, options.content, { mode: 0o600 });
-        dispose = () => rmSync(dir, { recursive: true, force: true });
+        const base = env.RUNNER_TEMP && (0,external_node_fs_namespaceObject.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,external_node_os_namespaceObject.tmpdir)();
+        const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, "mesh-secure-"));
+        const file = (0,external_node_path_namespaceObject.join)(dir, `kubeconfig-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, options.content, { mode: 0o600 });
+        dispose = () => (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
         try {
             kc.loadFromFile(file);
         }
@@ -32656,7 +32535,7 @@ function kubeconfig_loadKubeconfig(options) {
     }
     else if (options.path !== undefined || env.KUBECONFIG) {
         const path = options.path ?? env.KUBECONFIG.split(":")[0];
-        if (!existsSync(path)) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
             throw new InputError(options.path !== undefined ? "kubeconfig" : "KUBECONFIG", `names ${path}, which does not exist`, "point it at an existing kubeconfig file");
         }
         try {
@@ -32671,8 +32550,8 @@ function kubeconfig_loadKubeconfig(options) {
         kc.loadFromCluster();
         source = "the in-cluster service account";
     }
-    else if (existsSync(join(homedir(), ".kube", "config"))) {
-        kc.loadFromFile(join(homedir(), ".kube", "config"));
+    else if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".kube", "config"))) {
+        kc.loadFromFile((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".kube", "config"));
         source = "~/.kube/config";
     }
     else {
@@ -32709,13 +32588,871 @@ function kubeconfig_loadKubeconfig(options) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/connect.js
+
+
+
+/**
+ * Reads the `kubeconfig` and `context` inputs and connects. Masks credentials first; the temporary
+ * kubeconfig file is removed by close(), which every caller runs in a finally block.
+ */
+function connectCluster(inputs, reporter, problems) {
+    const collect = problems ?? new InputProblems();
+    const loaded = collect.collect(() => loadKubeconfig({
+        content: inputs.raw("kubeconfig"),
+        path: inputs.string("kubeconfig-path"),
+        context: inputs.string("context"),
+        mask: (secret) => reporter.mask(secret),
+    }));
+    if (!problems)
+        collect.throwIfAny();
+    if (!loaded)
+        return undefined;
+    const api = new KubeApi(loaded.kc);
+    return {
+        api,
+        source: loaded.source,
+        close: async () => {
+            await api.close();
+            loaded.dispose();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/inputs.js
+
+
+/** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept. */
+function actionsInputName(name) {
+    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function environmentInputs(env = process.env) {
+    return (name) => {
+        const value = env[actionsInputName(name)];
+        return value === undefined || value.trim() === "" ? undefined : value;
+    };
+}
+function mapInputs(values) {
+    return (name) => {
+        const value = values[name];
+        return value === undefined || value.trim() === "" ? undefined : value;
+    };
+}
+/** Typed readers over an InputSource. Every error names the input and says how to fix it. */
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    has(name) {
+        return this.source(name) !== undefined;
+    }
+    /** The raw value, untrimmed (PEM and YAML content keep their layout). */
+    raw(name) {
+        return this.source(name);
+    }
+    string(name, fallback) {
+        const value = this.source(name)?.trim();
+        return value === undefined ? fallback : value;
+    }
+    required(name, hint) {
+        const value = this.source(name)?.trim();
+        if (value === undefined) {
+            throw new InputError(name, "is required but was not given", hint);
+        }
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+        if (["true", "True", "TRUE"].includes(value))
+            return true;
+        if (["false", "False", "FALSE"].includes(value))
+            return false;
+        throw new InputError(name, `'${value}' is not a boolean`, "use true or false");
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value)) {
+            throw new InputError(name, `'${value}' is not a whole number`, "give a whole number such as 30");
+        }
+        const parsed = Number.parseInt(value, 10);
+        if (range.min !== undefined && parsed < range.min) {
+            throw new InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
+        }
+        if (range.max !== undefined && parsed > range.max) {
+            throw new InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
+        }
+        return parsed;
+    }
+    number(name, fallback, range = {}) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        const parsed = Number(value);
+        if (!Number.isFinite(parsed)) {
+            throw new InputError(name, `'${value}' is not a number`, "give a number such as 2 or 0.5");
+        }
+        if (range.min !== undefined && parsed < range.min) {
+            throw new InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
+        }
+        if (range.max !== undefined && parsed > range.max) {
+            throw new InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
+        }
+        return parsed;
+    }
+    /** One of a fixed set of words; matching ignores case, the canonical spelling is returned. */
+    choice(name, choices, fallback) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+        if (match === undefined) {
+            throw new InputError(name, `'${value}' is not one of ${choices.join(", ")}`, `use one of ${choices.join(", ")}`);
+        }
+        return match;
+    }
+    /** A list given one per line or comma-separated (both are common in workflow files). */
+    list(name) {
+        const value = this.source(name);
+        if (value === undefined)
+            return [];
+        const trimmed = value.trim();
+        if (trimmed.startsWith("[") || trimmed.startsWith("- ")) {
+            let parsed;
+            try {
+                parsed = yaml.load(trimmed);
+            }
+            catch (error) {
+                throw new InputError(name, `is not a valid YAML list (${error.message.split("\n")[0]})`, "give one item per line, comma-separated items, or a YAML list");
+            }
+            if (!Array.isArray(parsed) ||
+                parsed.some((item) => typeof item !== "string" && typeof item !== "number")) {
+                throw new InputError(name, "must be a list of plain strings", "give one item per line, or a YAML list of strings");
+            }
+            return parsed.map((item) => String(item).trim()).filter((item) => item !== "");
+        }
+        return splitList(value);
+    }
+    /** A YAML (or JSON) document. */
+    yaml(name) {
+        const value = this.source(name);
+        if (value === undefined)
+            return undefined;
+        try {
+            return yaml.load(value);
+        }
+        catch (error) {
+            throw new InputError(name, `is not valid YAML (${error.message.split("\n")[0]})`, "check the indentation and quoting of the value");
+        }
+    }
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== "" && !item.startsWith("#"));
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/line.js
+
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/plan.js
 
 
 
 const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 const MANAGED_BY_VALUE = "mesh-secure";
-const volatileMetadata = (/* unused pure expression or super */ null && (["managedFields", "resourceVersion", "generation", "creationTimestamp", "uid", "selfLink"]));
+const volatileMetadata = [
+    "managedFields",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "uid",
+    "selfLink",
+];
 /** The part of an object its owner decides: what a re-run compares and a diff shows. */
 function comparable(object) {
     if (!object)
@@ -32770,7 +33507,7 @@ function diffObjects(before, after) {
     const right = toDisplayYaml(after, redact);
     if (left === right)
         return "";
-    const name = describeRef(refOf((after ?? before)));
+    const name = describeRef(kube_api_refOf((after ?? before)));
     return createTwoFilesPatch(`${name} (live)`, `${name} (desired)`, left, right, "", "", { context: 3 })
         .split("\n")
         .slice(1) // drop the "=====" separator line
@@ -32791,11 +33528,18 @@ function makePlan(changes) {
  */
 async function planChanges(api, desired, fieldManager) {
     const changes = await Promise.all(desired.apply.map(async (object) => {
-        const ref = refOf(object);
+        const ref = kube_api_refOf(object);
         const before = await api.get(ref);
         const after = await api.apply(object, { fieldManager, dryRun: true });
         const action = before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
-        return { ref, action, before, after, desired: object, diff: action === "unchanged" ? "" : diffObjects(before, after) };
+        return {
+            ref,
+            action,
+            before,
+            after,
+            desired: object,
+            diff: action === "unchanged" ? "" : diffObjects(before, after),
+        };
     }));
     const removals = await Promise.all((desired.remove ?? []).map(async (ref) => {
         const before = await api.get(ref);
@@ -32824,7 +33568,7 @@ class PartialApplyError extends Error {
     rollbackFailures;
     constructor(cause, failed, rolledBack, rollbackFailures) {
         const reason = cause instanceof Error ? cause.message : String(cause);
-        super(`Writing ${kube_api_describeRef(failed.ref)} failed: ${reason}\n` +
+        super(`Writing ${describeRef(failed.ref)} failed: ${reason}\n` +
             (rollbackFailures.length === 0
                 ? `Every earlier write of this run was undone (${rolledBack.length} object(s) restored); the cluster is as it was before.`
                 : `Undoing earlier writes failed for: ${rollbackFailures.join("; ")}. Inspect these objects by hand.`));
@@ -32897,9 +33641,21 @@ async function restoreSnapshot(api, snapshot, current, options) {
             continue;
         }
         const restored = live
-            ? await api.replace({ ...restorable(object, true), metadata: { ...restorable(object, true).metadata, resourceVersion: live.metadata.resourceVersion } }, options)
+            ? await api.replace({
+                ...restorable(object, true),
+                metadata: {
+                    ...restorable(object, true).metadata,
+                    resourceVersion: live.metadata.resourceVersion,
+                },
+            }, options)
             : await api.create(restorable(object, false), options);
-        changes.push({ ref, action: live ? "update" : "create", before: live, after: restored, diff: diffObjects(live, restored) });
+        changes.push({
+            ref,
+            action: live ? "update" : "create",
+            before: live,
+            after: restored,
+            diff: diffObjects(live, restored),
+        });
     }
     for (const ref of current) {
         if (wanted.has(key(ref)))
@@ -32913,7 +33669,11 @@ async function restoreSnapshot(api, snapshot, current, options) {
     return changes;
 }
 function describeChanges(changes) {
-    return changes.map((change) => [change.ref.kind, `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`, change.action]);
+    return changes.map((change) => [
+        change.ref.kind,
+        `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`,
+        change.action,
+    ]);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -35929,7 +36689,6 @@ function renderMarkdown(blocks) {
 }
 /** Display width, ignoring ANSI colour codes. */
 function width(value) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes
     return [...value.replace(/\u001b\[[0-9;]*m/g, "")].length;
 }
 function pad(value, size) {
@@ -36190,52 +36949,31 @@ async function runStep(title, main, context = { inputs: new Inputs(environmentIn
     }
 }
 function reportFailure(reporter, title, error) {
-    if (error instanceof InputErrors || error instanceof errors_InputError) {
+    if (error instanceof InputErrors || error instanceof InputError) {
         const errors = error instanceof InputErrors ? error.errors : [error];
         for (const problem of errors)
             reporter.error(problem.message, { title: `${title}: input '${problem.input}'` });
         reporter.summary.heading(`${title}: invalid input, nothing was written`).table(["input", "problem", "fix"], errors.map((problem) => [problem.input, problem.problem, problem.fix]));
-        reporter.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid; nothing was written. See the annotations.`);
+        reporter.setFailed(errors.length === 1
+            ? errors[0].message
+            : `${errors.length} inputs are invalid; nothing was written. See the annotations.`);
         return;
     }
     const message = errorMessage(error);
-    const kind = error instanceof KubeApiError ? "Kubernetes API" : error instanceof PartialApplyError ? "apply failed" : "failed";
+    const kind = error instanceof KubeApiError
+        ? "Kubernetes API"
+        : error instanceof PartialApplyError
+            ? "apply failed"
+            : "failed";
     reporter.summary.heading(`${title}: ${kind}`).text(message.replace(/\n/g, "<br>"));
-    if (!(error instanceof errors_InputError) && !(error instanceof KubeApiError) && !(error instanceof PartialApplyError) && error instanceof Error && error.stack) {
+    if (!(error instanceof InputError) &&
+        !(error instanceof KubeApiError) &&
+        !(error instanceof PartialApplyError) &&
+        error instanceof Error &&
+        error.stack) {
         reporter.debug(error.stack);
     }
     reporter.setFailed(message);
-}
-
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/connect.js
-
-
-
-/**
- * Reads the `kubeconfig` and `context` inputs and connects. Masks credentials first; the temporary
- * kubeconfig file is removed by close(), which every caller runs in a finally block.
- */
-function connectCluster(inputs, reporter, problems) {
-    const collect = problems ?? new InputProblems();
-    const loaded = collect.collect(() => loadKubeconfig({
-        content: inputs.raw("kubeconfig"),
-        path: inputs.string("kubeconfig-path"),
-        context: inputs.string("context"),
-        mask: (secret) => reporter.mask(secret),
-    }));
-    if (!problems)
-        collect.throwIfAny();
-    if (!loaded)
-        return undefined;
-    const api = new KubeApi(loaded.kc);
-    return {
-        api,
-        source: loaded.source,
-        close: async () => {
-            await api.close();
-            loaded.dispose();
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/index.js
@@ -36249,10 +36987,830 @@ function connectCluster(inputs, reporter, problems) {
 
 
 
+;// CONCATENATED MODULE: ./lib/render.js
+/**
+ * Pure builders: validated config -> the Istio objects that enforce it. Nothing here talks to a cluster;
+ * apply.ts applies what these return.
+ *
+ * Naming: with one target the objects are named after the `name` input (the reference setup's
+ * `jwt-authentication-policy`); with several targets, the modern API gets one RequestAuthentication (and
+ * AuthorizationPolicy) per target named `<name>-<target>`, because an Istio selector matches labels
+ * exactly and cannot name several workloads. The legacy Policy lists every target, so it is always `<name>`.
+ */
+
+
+/** The label naming the `name` input on every object this action applies (found again to prune). */
+const POLICY_LABEL = "mesh-secure.io/jwt-policy";
+const LEGACY_API = "authentication.istio.io/v1alpha1";
+function ownershipLabels(name) {
+    return { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [POLICY_LABEL]: name };
+}
+function ownershipSelector(name) {
+    return `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${POLICY_LABEL}=${name}`;
+}
+function metadata(config, objectName) {
+    return { name: objectName, namespace: config.namespace, labels: ownershipLabels(config.name) };
+}
+/** The object name for a target: `<name>` with one target, `<name>-<target>` with several. */
+function objectName(config, target) {
+    return config.targets.length === 1 ? config.name : `${config.name}-${target}`;
+}
+function jwtRule(issuer) {
+    const rule = { issuer: issuer.issuer };
+    if (issuer.jwksUri !== undefined)
+        rule.jwksUri = issuer.jwksUri;
+    if (issuer.jwks !== undefined)
+        rule.jwks = issuer.jwks;
+    if (issuer.audiences !== undefined)
+        rule.audiences = issuer.audiences;
+    if (issuer.fromHeaders !== undefined)
+        rule.fromHeaders = issuer.fromHeaders;
+    if (issuer.forwardOriginalToken !== undefined)
+        rule.forwardOriginalToken = issuer.forwardOriginalToken;
+    return rule;
+}
+/** `"<issuer>/*"`: any subject of a trusted issuer (ISTIO-FACTS: requestPrincipals are "<ISS>/<SUB>"). */
+function requestPrincipal(issuer) {
+    return `${issuer.issuer}/*`;
+}
+function renderRequestAuthentication(config, apiVersion, target) {
+    return {
+        apiVersion,
+        kind: "RequestAuthentication",
+        metadata: metadata(config, objectName(config, target)),
+        spec: {
+            selector: { matchLabels: { [config.selectorKey]: target } },
+            jwtRules: config.issuers.map(jwtRule),
+        },
+    };
+}
+/** ALLOW only requests that carry a verified token from one of the issuers: a request without one gets 403. */
+function renderAuthorizationPolicy(config, apiVersion, target) {
+    return {
+        apiVersion,
+        kind: "AuthorizationPolicy",
+        metadata: metadata(config, objectName(config, target)),
+        spec: {
+            selector: { matchLabels: { [config.selectorKey]: target } },
+            action: "ALLOW",
+            rules: [{ from: [{ source: { requestPrincipals: config.issuers.map(requestPrincipal) } }] }],
+        },
+    };
+}
+/**
+ * The Istio <= 1.5 Policy, shaped exactly like the reference one: targets by service name, peers mTLS
+ * PERMISSIVE, one origin per issuer, principalBinding USE_ORIGIN. `require-token: false` maps to
+ * originIsOptional (a request without a token is let through, as with a modern RequestAuthentication alone).
+ */
+function renderLegacyPolicy(config) {
+    const origins = config.issuers.map((issuer) => {
+        const jwt = { issuer: issuer.issuer };
+        if (issuer.jwksUri !== undefined)
+            jwt.jwksUri = issuer.jwksUri;
+        if (issuer.jwks !== undefined)
+            jwt.jwks = issuer.jwks;
+        if (issuer.audiences !== undefined)
+            jwt.audiences = issuer.audiences;
+        if (issuer.fromHeaders !== undefined)
+            jwt.jwtHeaders = issuer.fromHeaders.map((header) => header.name);
+        return { jwt };
+    });
+    const spec = {
+        targets: config.targets.map((name) => ({ name })),
+        peers: [{ mtls: { mode: "PERMISSIVE" } }],
+        origins,
+        principalBinding: "USE_ORIGIN",
+    };
+    if (!config.requireToken) {
+        const { principalBinding, ...rest } = spec;
+        return {
+            apiVersion: LEGACY_API,
+            kind: "Policy",
+            metadata: metadata(config, config.name),
+            spec: { ...rest, originIsOptional: true, principalBinding },
+        };
+    }
+    return { apiVersion: LEGACY_API, kind: "Policy", metadata: metadata(config, config.name), spec };
+}
+/** Every object the config asks for in one API flavour (none for state: absent). */
+function renderDesired(config, apiVersion) {
+    if (config.state === "absent")
+        return [];
+    if (apiVersion === LEGACY_API)
+        return [renderLegacyPolicy(config)];
+    const objects = [];
+    for (const target of config.targets) {
+        objects.push(renderRequestAuthentication(config, apiVersion, target));
+        if (config.requireToken)
+            objects.push(renderAuthorizationPolicy(config, apiVersion, target));
+    }
+    return objects;
+}
+/** Objects as a multi-document YAML stream (the `manifests` output and manifests/jwt-policy/). */
+function toManifestYaml(objects) {
+    if (objects.length === 0)
+        return "# no objects: state is absent\n";
+    return objects.map((object) => `---\n${yaml.dump(object, { lineWidth: 120, noRefs: true })}`).join("");
+}
+
+;// CONCATENATED MODULE: ./lib/apply.js
+/**
+ * The one module that talks to the cluster: which Istio API it serves, which objects this action owns there,
+ * and the plan (server-side dry run of every object, then the writes with rollback).
+ */
+
+
+const FIELD_MANAGER = "mesh-secure/jwt-policy";
+/** The kinds each API flavour needs, in the order `auto` prefers the flavours. */
+const FLAVOURS = [
+    { apiVersion: "security.istio.io/v1", kinds: ["RequestAuthentication", "AuthorizationPolicy"] },
+    { apiVersion: "security.istio.io/v1beta1", kinds: ["RequestAuthentication", "AuthorizationPolicy"] },
+    { apiVersion: LEGACY_API, kinds: ["Policy"] },
+];
+class IstioNotInstalledError extends Error {
+    constructor(server) {
+        super(`Istio's CRDs are not installed: the API server at ${server} serves none of RequestAuthentication and ` +
+            "AuthorizationPolicy (security.istio.io/v1 or v1beta1) nor the legacy Policy (authentication.istio.io/v1alpha1), " +
+            "so there is nothing that could enforce a JWT policy. Fix: install Istio (istioctl install, or the istio/base " +
+            "Helm chart for the CRDs), or point the kubeconfig/context inputs at the cluster where Istio runs.");
+        this.name = "IstioNotInstalledError";
+    }
+}
+async function servesAll(kube, apiVersion, kinds) {
+    const served = await Promise.all(kinds.map((kind) => kube.serves(apiVersion, kind)));
+    return served.every(Boolean);
+}
+/** The flavours the cluster serves, in preference order (asks discovery, never a version string). */
+async function servedFlavours(kube) {
+    const served = [];
+    for (const flavour of FLAVOURS) {
+        if (await servesAll(kube, flavour.apiVersion, flavour.kinds))
+            served.push(flavour.apiVersion);
+    }
+    return served;
+}
+/** `auto` -> v1, then v1beta1, then the legacy Policy; an explicit choice must be served. */
+async function resolveApi(kube, choice) {
+    const served = await servedFlavours(kube);
+    if (choice === "auto") {
+        const preferred = served[0];
+        if (preferred === undefined)
+            throw new IstioNotInstalledError(kube.server);
+        return preferred;
+    }
+    if (!served.includes(choice)) {
+        const kinds = FLAVOURS.find((flavour) => flavour.apiVersion === choice).kinds.join(" and ");
+        throw new InputError("api", `the cluster does not serve ${kinds} in ${choice}`, served.length === 0
+            ? "install Istio's CRDs first (istioctl install, or the istio/base Helm chart)"
+            : `use api: auto, or one the cluster serves: ${served.join(", ")}`);
+    }
+    return choice;
+}
+/** Group + kind + name: v1 and v1beta1 are two views of one stored object, so the version is left out. */
+function ownershipKey(ref) {
+    const group = ref.apiVersion.includes("/") ? ref.apiVersion.slice(0, ref.apiVersion.indexOf("/")) : "";
+    return `${group}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+}
+/**
+ * Every object this action applied under `name` in the namespace, in every candidate kind the cluster
+ * serves (each kind listed once, through its preferred served version).
+ */
+async function listOwned(kube, namespace, name) {
+    const listed = new Map();
+    const groupsDone = new Set();
+    for (const flavour of FLAVOURS) {
+        for (const kind of flavour.kinds) {
+            const group = `${flavour.apiVersion.split("/")[0]}/${kind}`;
+            if (groupsDone.has(group) || !(await kube.serves(flavour.apiVersion, kind)))
+                continue;
+            groupsDone.add(group);
+            const items = await kube.list(flavour.apiVersion, kind, { namespace, labelSelector: ownershipSelector(name) });
+            for (const item of items)
+                listed.set(ownershipKey(kube_api_refOf(item)), item);
+        }
+    }
+    return [...listed.values()];
+}
+/** The plan: apply every desired object, remove every owned object no longer desired. Writes nothing. */
+async function planPolicy(kube, desired, namespace, name) {
+    const wanted = new Set(desired.map((object) => ownershipKey(kube_api_refOf(object))));
+    const owned = await listOwned(kube, namespace, name);
+    const remove = owned.filter((object) => !wanted.has(ownershipKey(kube_api_refOf(object)))).map(kube_api_refOf);
+    return planChanges(kube, { apply: [...desired], remove }, FIELD_MANAGER);
+}
+function applyPlan(kube, plan, onWrite) {
+    return executePlan(kube, plan, {
+        fieldManager: FIELD_MANAGER,
+        onWrite: (change) => onWrite?.(`${change.action}d ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`),
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/jwks.js
+/**
+ * JSON Web Key Sets: what makes one usable for verifying tokens, and (with check-jwks) fetching the ones
+ * the issuers publish. A key counts as a usable signing key when it is an RSA, EC or OKP public key whose
+ * `use` is `sig` or absent and node:crypto can import it.
+ */
+
+const PRIVATE_PARAMS = ["d", "p", "q", "dp", "dq", "qi", "k"];
+const SIGNING_TYPES = ["RSA", "EC", "OKP"];
+function describeKey(key) {
+    const summary = { kty: String(key.kty) };
+    if (typeof key.kid === "string")
+        summary.kid = key.kid;
+    if (typeof key.alg === "string")
+        summary.alg = key.alg;
+    return summary;
+}
+function formatKey(key) {
+    return `${key.kty}${key.alg ? ` ${key.alg}` : ""}${key.kid ? ` kid=${key.kid}` : ""}`;
+}
+/** Checks a JWKS document (JSON text): parseable, a `keys` list, no private material, a usable signing key. */
+function inspectJwks(text) {
+    const verdict = { fix: "", usable: [], total: 0, secrets: [] };
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        verdict.problem = `is not valid JSON (${error.message})`;
+        verdict.fix = 'give a JSON Web Key Set: {"keys": [{"kty": "RSA", "use": "sig", "n": "...", "e": "AQAB"}]}';
+        return verdict;
+    }
+    const keys = parsed?.keys;
+    if (!Array.isArray(keys) || keys.length === 0) {
+        verdict.problem = 'is not a JSON Web Key Set: it has no non-empty "keys" list';
+        verdict.fix = 'give a JSON Web Key Set: {"keys": [ ... ]} (RFC 7517, section 5)';
+        return verdict;
+    }
+    verdict.total = keys.length;
+    const privateParams = new Set();
+    for (const key of keys) {
+        if (key === null || typeof key !== "object")
+            continue;
+        const jwk = key;
+        for (const param of PRIVATE_PARAMS) {
+            if (typeof jwk[param] === "string") {
+                privateParams.add(param);
+                verdict.secrets.push(jwk[param]);
+            }
+        }
+    }
+    if (privateParams.size > 0) {
+        verdict.problem = `contains private or symmetric key material (${[...privateParams].join(", ")})`;
+        verdict.fix =
+            "publish only public keys: remove the private members (d, p, q, dp, dq, qi) and symmetric keys (k); rotate the exposed key";
+        return verdict;
+    }
+    for (const key of keys) {
+        if (key === null || typeof key !== "object")
+            continue;
+        const jwk = key;
+        if (!SIGNING_TYPES.includes(String(jwk.kty)))
+            continue;
+        if (jwk.use !== undefined && jwk.use !== "sig")
+            continue;
+        try {
+            (0,external_node_crypto_.createPublicKey)({ key: jwk, format: "jwk" });
+            verdict.usable.push(describeKey(jwk));
+        }
+        catch {
+            // not importable: not usable
+        }
+    }
+    if (verdict.usable.length === 0) {
+        verdict.problem = `has no usable signing key (${keys.length} key(s), none an RSA, EC or OKP public key with use "sig" or no use)`;
+        verdict.fix = "publish the public key the issuer signs tokens with (use: sig), or point at the issuer's real JWKS";
+    }
+    return verdict;
+}
+/** Fetches a JWKS and inspects it. Network and HTTP failures become the verdict's problem. */
+async function fetchJwks(url, timeoutMs = 10_000) {
+    let response;
+    try {
+        response = await fetch(url, {
+            headers: { accept: "application/json, application/jwk-set+json" },
+            redirect: "follow",
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (error) {
+        const cause = error.cause;
+        const reason = error.name === "TimeoutError"
+            ? `no answer within ${timeoutMs / 1000} s`
+            : (cause?.code ?? cause?.message ?? error.message);
+        return {
+            url,
+            problem: `could not be fetched (${reason})`,
+            fix: "check the URL and that this runner can reach it; in-cluster URIs (*.svc.cluster.local) are only reachable from inside the cluster, so set check-jwks: false there",
+            usable: [],
+            total: 0,
+            secrets: [],
+        };
+    }
+    const body = await response.text();
+    if (!response.ok) {
+        return {
+            url,
+            problem: `answered HTTP ${response.status} ${response.statusText}`.trim(),
+            fix: "check the URL: the issuer's discovery document (/.well-known/openid-configuration) names its jwks_uri",
+            usable: [],
+            total: 0,
+            secrets: [],
+        };
+    }
+    return { url, ...inspectJwks(body) };
+}
+
+;// CONCATENATED MODULE: ./lib/config.js
+
+const API_CHOICES = [
+    "auto",
+    "security.istio.io/v1",
+    "security.istio.io/v1beta1",
+    "authentication.istio.io/v1alpha1",
+];
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/** RFC 7230 token characters: what an HTTP header name may contain. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const ISSUER_KEYS = ["issuer", "jwksUri", "jwks", "audiences", "fromHeaders", "forwardOriginalToken"];
+const MISSPELLINGS = {
+    jwks_uri: "jwksUri",
+    "jwks-uri": "jwksUri",
+    jwksURI: "jwksUri",
+    jwksurl: "jwksUri",
+    jwksUrl: "jwksUri",
+    iss: "issuer",
+    audience: "audiences",
+    aud: "audiences",
+    from_headers: "fromHeaders",
+    headers: "fromHeaders",
+    forward_original_token: "forwardOriginalToken",
+    forward: "forwardOriginalToken",
+};
+function isDnsLabel(value) {
+    return value.length <= 63 && DNS_LABEL.test(value);
+}
+function isLabelKey(value) {
+    const slash = value.lastIndexOf("/");
+    const prefix = slash >= 0 ? value.slice(0, slash) : undefined;
+    const name = slash >= 0 ? value.slice(slash + 1) : value;
+    if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+        return false;
+    return name.length <= 63 && LABEL_NAME.test(name);
+}
+/** Checks an http(s) URL; returns the problem in words, or undefined when it is fine. */
+function urlProblem(value, requireHttps) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return `'${value}' is not a URL`;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        return `'${value}' has scheme ${url.protocol.replace(/:$/, "")}, Istio fetches JWKS only over http:// or https://`;
+    }
+    if (url.hostname === "")
+        return `'${value}' has no host`;
+    if (value.length > 2048)
+        return `'${value.slice(0, 40)}...' is longer than 2048 characters`;
+    if (requireHttps && url.protocol === "http:") {
+        return `'${value}' is plain http, refused because require-https is true`;
+    }
+    return undefined;
+}
+function describeValue(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "a list";
+    return typeof value === "object" ? "a mapping" : `${typeof value} ${JSON.stringify(value)}`;
+}
+const EXAMPLE_ISSUERS = "issuers: |\n  - issuer: http://auth-server.local\n    jwksUri: http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json";
+/** One entry of the `issuers` list (or the shorthand), validated; problems are added, not thrown. */
+function parseIssuer(raw, index, input, requireHttps, problems, mask) {
+    const where = input === "issuers" ? `issuers[${index + 1}]` : "issuer";
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+        problems.add("issuers", `${where} is ${describeValue(raw)}, not a mapping`, `give each issuer as a mapping with issuer and jwksUri, e.g.\n${EXAMPLE_ISSUERS}`);
+        return undefined;
+    }
+    const entry = raw;
+    const issuerValue = entry.issuer;
+    const issuer = typeof issuerValue === "string" ? issuerValue.trim() : "";
+    const label = issuer === "" ? where : `${where} (${issuer})`;
+    const before = problems.errors.length;
+    // The shorthand's problems name the input they came from (issuer or jwks-uri).
+    const add = (problem, fix, field = "issuer") => problems.add(input === "issuers" ? "issuers" : field === "jwksUri" ? "jwks-uri" : "issuer", input === "issuers" ? `${label}: ${problem}` : problem, fix);
+    for (const key of Object.keys(entry)) {
+        if (!ISSUER_KEYS.includes(key)) {
+            const suggestion = MISSPELLINGS[key];
+            add(`unknown key '${key}'`, suggestion ? `write '${suggestion}' instead of '${key}'` : `use only ${ISSUER_KEYS.join(", ")}`);
+        }
+    }
+    if (issuer === "") {
+        add(issuerValue === undefined ? "has no issuer" : `issuer is ${describeValue(issuerValue)}, not a non-empty string`, "set issuer to the token issuer exactly as in the tokens' iss claim, e.g. issuer: http://auth-server.local");
+    }
+    else if (requireHttps && issuer.startsWith("http://")) {
+        add("the issuer is plain http, refused because require-https is true", "use the https:// issuer of a production authorization server, or set require-https: false for development");
+    }
+    const result = { issuer, input, label };
+    const hasUri = entry.jwksUri !== undefined && entry.jwksUri !== null;
+    const hasInline = entry.jwks !== undefined && entry.jwks !== null;
+    if (hasUri && hasInline) {
+        add("sets both jwksUri and jwks", "set only one: jwksUri (a URL Istio fetches) or jwks (an inline key set)");
+    }
+    else if (!hasUri && !hasInline) {
+        add("has neither jwksUri nor jwks, so no token from it could be verified", "set jwksUri to the issuer's key set URL, e.g. jwksUri: https://dev-xxx.auth0.com/.well-known/jwks.json");
+    }
+    if (hasUri) {
+        const uri = entry.jwksUri;
+        if (typeof uri !== "string" || uri.trim() === "") {
+            add(`jwksUri is ${describeValue(uri)}, not a URL`, "set jwksUri to an http:// or https:// URL", "jwksUri");
+        }
+        else {
+            const trimmed = uri.trim();
+            const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+            if (url?.password)
+                mask(url.password);
+            const problem = urlProblem(trimmed, requireHttps);
+            if (problem) {
+                add(`jwksUri ${problem}`, requireHttps && problem.includes("require-https")
+                    ? "serve the JWKS over https, or set require-https: false for development"
+                    : "set jwksUri to an http:// or https:// URL such as https://dev-xxx.auth0.com/.well-known/jwks.json", "jwksUri");
+            }
+            else {
+                result.jwksUri = trimmed;
+            }
+        }
+    }
+    if (hasInline) {
+        const value = entry.jwks;
+        const text = typeof value === "string" ? value.trim() : typeof value === "object" ? JSON.stringify(value) : undefined;
+        if (text === undefined) {
+            add(`jwks is ${describeValue(value)}`, 'give jwks as a JSON Web Key Set: {"keys": [ ... ]}');
+        }
+        else {
+            const verdict = inspectJwks(text);
+            for (const secret of verdict.secrets)
+                mask(secret);
+            if (verdict.problem)
+                add(`jwks ${verdict.problem}`, verdict.fix);
+            else
+                result.jwks = text;
+        }
+    }
+    if (entry.audiences !== undefined) {
+        const audiences = entry.audiences;
+        if (!Array.isArray(audiences) || audiences.some((item) => typeof item !== "string" || item.trim() === "")) {
+            add(`audiences is ${describeValue(audiences)}; it must be a list of non-empty strings`, "write audiences as a list, e.g. audiences: [product-composite]");
+        }
+        else {
+            result.audiences = audiences.map((item) => item.trim());
+        }
+    }
+    if (entry.fromHeaders !== undefined) {
+        const headers = entry.fromHeaders;
+        const parsed = [];
+        if (!Array.isArray(headers)) {
+            add(`fromHeaders is ${describeValue(headers)}, not a list`, 'write fromHeaders as a list of {name, prefix}, e.g. fromHeaders: [{name: Authorization, prefix: "Bearer "}]');
+        }
+        else {
+            headers.forEach((header, position) => {
+                const h = header;
+                const name = h && typeof h === "object" ? h.name : undefined;
+                const prefix = h && typeof h === "object" ? h.prefix : undefined;
+                const extra = h && typeof h === "object" ? Object.keys(h).filter((k) => k !== "name" && k !== "prefix") : [];
+                if (typeof name !== "string" || !HEADER_NAME.test(name)) {
+                    add(`fromHeaders[${position + 1}] needs a name that is an HTTP header name (got ${describeValue(name)})`, 'write each header as {name: X-Jwt-Assertion} or {name: Authorization, prefix: "Bearer "}');
+                }
+                else if (prefix !== undefined && typeof prefix !== "string") {
+                    add(`fromHeaders[${position + 1}].prefix is ${describeValue(prefix)}, not a string`, 'quote the prefix, e.g. prefix: "Bearer "');
+                }
+                else if (extra.length > 0) {
+                    add(`fromHeaders[${position + 1}] has unknown key(s) ${extra.join(", ")}`, "use only name and prefix");
+                }
+                else {
+                    parsed.push(prefix === undefined ? { name } : { name, prefix });
+                }
+            });
+            if (parsed.length === headers.length && parsed.length > 0)
+                result.fromHeaders = parsed;
+        }
+    }
+    if (entry.forwardOriginalToken !== undefined) {
+        if (typeof entry.forwardOriginalToken !== "boolean") {
+            add(`forwardOriginalToken is ${describeValue(entry.forwardOriginalToken)}, not true or false`, "write forwardOriginalToken: true or false (unquoted)");
+        }
+        else {
+            result.forwardOriginalToken = entry.forwardOriginalToken;
+        }
+    }
+    return problems.errors.length === before ? result : undefined;
+}
+/**
+ * Reads and validates every input this action takes (kubeconfig and context are read by connectCluster).
+ * Returns undefined when a problem was found; the problems are in `problems`.
+ */
+function readConfig(inputs, problems, mask) {
+    const before = problems.errors.length;
+    const namespace = problems.collect(() => inputs.required("namespace", "name the namespace of the protected workloads, e.g. namespace: hands-on"));
+    if (namespace !== undefined && !isDnsLabel(namespace)) {
+        problems.add("namespace", `'${namespace}' is not a namespace name`, "use lowercase letters, digits and '-', at most 63 characters");
+    }
+    const name = inputs.string("name", "jwt-authentication-policy");
+    if (!isDnsLabel(name)) {
+        problems.add("name", `'${name}' cannot name the policy objects (it is also a label value)`, "use lowercase letters, digits and '-', at most 63 characters, e.g. jwt-authentication-policy");
+    }
+    const state = problems.collect(() => inputs.choice("state", ["present", "absent"], "present"));
+    const api = problems.collect(() => inputs.choice("api", API_CHOICES, "auto"));
+    const dryRun = problems.collect(() => inputs.boolean("dry-run", false));
+    const checkJwks = problems.collect(() => inputs.boolean("check-jwks", false));
+    const requireToken = problems.collect(() => inputs.boolean("require-token", true));
+    const requireHttps = problems.collect(() => inputs.boolean("require-https", false)) ?? false;
+    const selectorKey = inputs.string("selector-key", "app");
+    if (!isLabelKey(selectorKey)) {
+        problems.add("selector-key", `'${selectorKey}' is not a label key`, "use a label key such as app or app.kubernetes.io/name");
+    }
+    const targets = problems.collect(() => inputs.list("targets")) ?? [];
+    const issuersGiven = inputs.has("issuers");
+    const shorthandIssuer = inputs.string("issuer");
+    const shorthandUri = inputs.string("jwks-uri");
+    const issuers = [];
+    if (state !== "absent") {
+        if (targets.length === 0 && !problems.errors.some((e) => e.input === "targets")) {
+            problems.add("targets", "is required (no workload to protect was named)", "name the workloads, e.g. targets: product-composite (one per line or comma-separated)");
+        }
+        const seenTargets = new Set();
+        for (const target of targets) {
+            if (!isDnsLabel(target)) {
+                problems.add("targets", `'${target}' is not a workload name`, "use the workload's (service's) name: lowercase letters, digits and '-', at most 63 characters");
+            }
+            else if (seenTargets.has(target)) {
+                problems.add("targets", `'${target}' is listed twice`, "list each workload once");
+            }
+            seenTargets.add(target);
+        }
+        if (issuersGiven && (shorthandIssuer !== undefined || shorthandUri !== undefined)) {
+            problems.add("issuers", "is given together with the issuer/jwks-uri shorthand", "use either issuers (a list) or issuer + jwks-uri (one issuer), not both");
+        }
+        else if (issuersGiven) {
+            const parsed = problems.collect(() => inputs.yaml("issuers"));
+            if (parsed !== undefined) {
+                if (!Array.isArray(parsed) || parsed.length === 0) {
+                    problems.add("issuers", `is ${describeValue(parsed)}, not a non-empty YAML list`, `give a list of issuers, e.g.\n${EXAMPLE_ISSUERS}`);
+                }
+                else {
+                    parsed.forEach((entry, index) => {
+                        const issuer = parseIssuer(entry, index, "issuers", requireHttps, problems, mask);
+                        if (issuer)
+                            issuers.push(issuer);
+                    });
+                }
+            }
+        }
+        else if (shorthandIssuer !== undefined || shorthandUri !== undefined) {
+            if (shorthandIssuer === undefined) {
+                problems.add("issuer", "is required when jwks-uri is given", "set issuer to the tokens' iss claim, e.g. issuer: http://auth-server.local");
+            }
+            else if (shorthandUri === undefined) {
+                problems.add("jwks-uri", "is required when issuer is given", "set jwks-uri to the issuer's key set URL, e.g. jwks-uri: http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json");
+            }
+            else {
+                const issuer = parseIssuer({ issuer: shorthandIssuer, jwksUri: shorthandUri }, 0, "jwks-uri", requireHttps, problems, mask);
+                if (issuer)
+                    issuers.push(issuer);
+            }
+        }
+        else {
+            problems.add("issuers", "is required: no trusted issuer was given", `list the issuers whose tokens are accepted, e.g.\n${EXAMPLE_ISSUERS}\nor use issuer + jwks-uri for one`);
+        }
+        const seenIssuers = new Set();
+        for (const issuer of issuers) {
+            if (seenIssuers.has(issuer.issuer)) {
+                problems.add("issuers", `issuer ${issuer.issuer} is listed twice`, "list each issuer once (put all its audiences in one entry)");
+            }
+            seenIssuers.add(issuer.issuer);
+        }
+    }
+    if (problems.errors.length > before)
+        return undefined;
+    return {
+        namespace: namespace,
+        name,
+        state: state,
+        targets,
+        selectorKey,
+        issuers,
+        requireToken: requireToken,
+        requireHttps,
+        api: api,
+        dryRun: dryRun,
+        checkJwks: checkJwks,
+    };
+}
+/** What the legacy Policy cannot express; checked once the API is known, still before any write. */
+function legacyProblems(config, problems) {
+    for (const issuer of config.issuers) {
+        const input = issuer.input === "issuers" ? "issuers" : "issuer";
+        if (issuer.fromHeaders?.some((header) => header.prefix !== undefined)) {
+            problems.add(input, `${issuer.label}: fromHeaders sets a prefix, which the legacy authentication.istio.io/v1alpha1 Policy cannot strip (it reads headers by name only)`, "drop the prefix (the Authorization header's 'Bearer ' is always stripped), or use api: security.istio.io/v1");
+        }
+        if (issuer.forwardOriginalToken !== undefined) {
+            problems.add(input, `${issuer.label}: forwardOriginalToken has no counterpart in the legacy authentication.istio.io/v1alpha1 Policy`, "remove forwardOriginalToken, or use api: security.istio.io/v1");
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/report.js
+
+
+/** The `objects` output: every object applied, left unchanged or removed (not the ones already absent). */
+function objectReports(plan) {
+    return plan.changes
+        .filter((change) => change.action !== "absent")
+        .map((change) => ({
+        kind: change.ref.kind,
+        namespace: change.ref.namespace ?? "",
+        name: change.ref.name,
+        action: change.action,
+    }));
+}
+function keySource(issuer, checks) {
+    if (issuer.jwks !== undefined)
+        return "a key in the inline JWKS";
+    const check = checks.find((fetched) => fetched.url === issuer.jwksUri);
+    const keys = check ? ` (checked: ${check.usable.map(formatKey).join(", ")})` : "";
+    return `a key in ${issuer.jwksUri}${keys}`;
+}
+/** One line per issuer, then what happens to a request without a token. */
+function admissionLines(config, apiVersion, checks = []) {
+    const legacy = apiVersion === LEGACY_API;
+    const where = legacy
+        ? `services ${config.targets.join(", ")}`
+        : `workloads labelled ${config.targets.map((target) => `${config.selectorKey}=${target}`).join(", ")}`;
+    const lines = config.issuers.map((issuer) => {
+        const parts = [`tokens from \`${issuer.issuer}\` signed by ${keySource(issuer, checks)}`];
+        if (issuer.audiences)
+            parts.push(`with audience ${issuer.audiences.join(" or ")}`);
+        if (issuer.fromHeaders) {
+            parts.push(`read from header ${issuer.fromHeaders.map((h) => (h.prefix ? `${h.name} (prefix "${h.prefix}")` : h.name)).join(", ")}`);
+        }
+        if (issuer.forwardOriginalToken)
+            parts.push("forwarded to the workload");
+        return `${parts.join(", ")}: admitted to ${where}`;
+    });
+    let withoutToken;
+    if (legacy) {
+        withoutToken = config.requireToken
+            ? "requests without a token: refused 401 `Origin authentication failed.` by the gateway/sidecar (legacy Policy)"
+            : "requests without a token: passed through to the workload (require-token: false sets originIsOptional)";
+    }
+    else {
+        const policies = config.targets.map((target) => objectName(config, target)).join(", ");
+        withoutToken = config.requireToken
+            ? `requests without a token: refused 403 \`RBAC: access denied\` (AuthorizationPolicy ${policies})`
+            : "requests without a token: passed through to the workload (require-token: false, no AuthorizationPolicy)";
+    }
+    lines.push(withoutToken);
+    lines.push("requests with a bad, expired or unknown-issuer token: refused 401 (e.g. `Jwt verification fails`)");
+    return lines;
+}
+function statusLine(config, plan, written) {
+    const changes = plan.changes.filter((change) => change.action !== "unchanged" && change.action !== "absent");
+    if (changes.length === 0)
+        return "Nothing changed: the cluster already matches. Nothing was written.";
+    const counts = ["create", "update", "delete"]
+        .map((action) => [action, changes.filter((change) => change.action === action).length])
+        .filter(([, count]) => count > 0)
+        .map(([action, count]) => `${count} to ${action}`)
+        .join(", ");
+    if (config.dryRun) {
+        return `Dry run: the API server validated every object (server-side dry run); nothing was written. It would: ${counts}.`;
+    }
+    return written ? `Applied: ${counts}.` : `Planned: ${counts}.`;
+}
+function diffBlock(summary, change) {
+    if (change.diff) {
+        summary.details(`diff: ${change.ref.kind} ${change.ref.namespace}/${change.ref.name} (${change.action})`, change.diff, "diff");
+    }
+}
+function writeSummary(summary, report) {
+    const { config, plan } = report;
+    summary.heading(`jwt-policy: ${config.namespace}/${config.name} ${config.state === "absent" ? "removed" : "applied"}${report.apiVersion ? ` (${report.apiVersion})` : ""}`);
+    summary.text(statusLine(config, plan, report.written));
+    const rows = plan.changes
+        .filter((change) => change.action !== "absent")
+        .map((change) => [change.ref.kind, `${change.ref.namespace}/${change.ref.name}`, change.ref.apiVersion, change.action]);
+    if (rows.length > 0)
+        summary.table(["kind", "object", "apiVersion", "action"], rows);
+    for (const change of plan.changes)
+        diffBlock(summary, change);
+    if (config.state === "absent") {
+        summary.text("No JWT is required by Istio for these workloads any more: every object this action applied under this name is gone. " +
+            "The workload itself now answers requests without a token (the reference product-composite answers 401 with an empty body).");
+    }
+    else if (report.apiVersion) {
+        summary.heading("What each issuer now admits", 3);
+        summary.list(admissionLines(config, report.apiVersion, report.checks));
+        if (config.checkJwks) {
+            summary.text(`JWKS checked: ${report.checks.length === 0 ? "no jwksUri to fetch (inline JWKS only, validated)" : report.checks.map((check) => `${check.url} has ${check.usable.length} usable signing key(s) of ${check.total}`).join("; ")}.`);
+        }
+        else {
+            summary.text("JWKS not fetched (check-jwks: false): in-cluster URIs such as *.svc.cluster.local are not reachable from a hosted runner. " +
+                "Set check-jwks: true when this runner can reach every jwksUri.");
+        }
+    }
+    summary.text(`Rendered manifests: \`${report.manifestsPath}\``);
+}
+
 ;// CONCATENATED MODULE: ./lib/main.js
 
-async function main({ inputs }) {
-    inputs.required("namespace", "name the namespace of the protected workloads, e.g. namespace: hands-on");
+
+
+
+
+
+
+
+
+/** Fetches every jwksUri (check-jwks: true); an unusable one is an input problem, reported with the rest. */
+async function checkJwksUris(config, problems) {
+    const uris = config.issuers.filter((issuer) => issuer.jwksUri !== undefined);
+    const checks = await Promise.all(uris.map((issuer) => fetchJwks(issuer.jwksUri)));
+    checks.forEach((check, index) => {
+        const issuer = uris[index];
+        if (check.problem) {
+            problems.add(issuer.input === "issuers" ? "issuers" : "jwks-uri", `${issuer.input === "issuers" ? `${issuer.label}: ` : ""}the JWKS at ${check.url} ${check.problem} (check-jwks is true)`, check.fix);
+        }
+    });
+    return checks;
+}
+/** Where the rendered YAML goes: RUNNER_TEMP on a runner (kept for later steps of the job), else a temp dir. */
+function writeManifests(config, yamlText) {
+    const dir = process.env.RUNNER_TEMP || process.env.GITHUB_WORKSPACE || (0,external_node_os_namespaceObject.tmpdir)();
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(dir, `jwt-policy-${config.namespace}-${config.name}.yaml`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, yamlText);
+    return path;
+}
+async function main({ inputs, reporter }) {
+    const problems = new InputProblems();
+    const config = readConfig(inputs, problems, (secret) => reporter.mask(secret));
+    const connection = connectCluster(inputs, reporter, problems);
+    try {
+        problems.throwIfAny();
+        if (!config || !connection)
+            throw new Error("unreachable: inputs were valid but not read");
+        const kube = connection.api;
+        const checks = config.state === "present" && config.checkJwks ? await checkJwksUris(config, problems) : [];
+        problems.throwIfAny();
+        if (config.state === "present" && !config.checkJwks) {
+            reporter.info("JWKS not fetched (check-jwks: false): in-cluster URIs are not reachable from a hosted runner.");
+        }
+        let apiVersion;
+        if (config.state === "present") {
+            apiVersion = await resolveApi(kube, config.api);
+            if (apiVersion === LEGACY_API)
+                legacyProblems(config, problems);
+            problems.throwIfAny();
+        }
+        else {
+            // Removal covers every kind the cluster serves; the output names the API a re-apply would use.
+            apiVersion = config.api === "auto" ? ((await servedFlavours(kube))[0] ?? "") : config.api;
+        }
+        reporter.info(`API: ${apiVersion || "none served"} (api: ${config.api}, asked discovery at ${kube.server})`);
+        const desired = apiVersion === "" ? [] : renderDesired(config, apiVersion);
+        const manifestsPath = writeManifests(config, toManifestYaml(desired));
+        const plan = await reporter.group("Plan (server-side dry run of every object)", async () => {
+            const planned = await planPolicy(kube, desired, config.namespace, config.name);
+            for (const change of planned.changes) {
+                reporter.info(`${change.action.padEnd(9)} ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`);
+            }
+            return planned;
+        });
+        let written = false;
+        if (plan.changed && !config.dryRun) {
+            await reporter.group("Apply", () => applyPlan(kube, plan, (line) => reporter.info(line)));
+            written = true;
+        }
+        else if (!plan.changed) {
+            reporter.info("Nothing changed: the cluster already matches; nothing was written.");
+        }
+        else {
+            reporter.info("Dry run: nothing was written.");
+        }
+        reporter.setOutput("changed", String(plan.changed));
+        reporter.setOutput("api-version", apiVersion);
+        reporter.setOutput("objects", JSON.stringify(objectReports(plan)));
+        reporter.setOutput("manifests", manifestsPath);
+        writeSummary(reporter.summary, { config, apiVersion, plan, written, checks, manifestsPath });
+    }
+    finally {
+        await connection?.close();
+    }
 }
 function run(context) {
     return runStep("jwt-policy", main, context);

@@ -28570,25 +28570,25 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(490);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 4621:
+/***/ 490:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: main
+// UNUSED EXPORTS: discoverApis, main
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/errors.js
 /**
@@ -28596,7 +28596,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * person reading it is looking at a failed pipeline, not at our source.
  */
 /** An input that cannot be used. Thrown before anything is written. */
-class errors_InputError extends Error {
+class InputError extends Error {
     input;
     problem;
     fix;
@@ -28620,10 +28620,10 @@ class InputErrors extends Error {
     }
 }
 /** Collects input problems; `throwIfAny` raises them together. */
-class errors_InputProblems {
+class InputProblems {
     errors = [];
     add(input, problem, fix) {
-        this.errors.push(new errors_InputError(input, problem, fix));
+        this.errors.push(new InputError(input, problem, fix));
     }
     /** Runs `check`, recording an InputError it throws instead of stopping at the first problem. */
     collect(check) {
@@ -28631,7 +28631,7 @@ class errors_InputProblems {
             return check();
         }
         catch (error) {
-            if (error instanceof errors_InputError) {
+            if (error instanceof InputError) {
                 this.errors.push(error);
                 return undefined;
             }
@@ -28653,6 +28653,652 @@ function errorMessage(error) {
     return String(error);
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
+
+
+function refOf(object) {
+    return {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        name: object.metadata.name,
+        namespace: object.metadata.namespace,
+    };
+}
+function describeRef(ref) {
+    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+const verbWords = {
+    GET: "get",
+    LIST: "list",
+    POST: "create",
+    PUT: "update",
+    PATCH: "patch",
+    DELETE: "delete",
+};
+/** An error from the API server, explained in plain words with the verb and resource that failed. */
+class KubeApiError extends Error {
+    status;
+    reason;
+    verb;
+    resource;
+    serverMessage;
+    constructor(options) {
+        super(options.explanation);
+        this.name = "KubeApiError";
+        this.status = options.status;
+        this.reason = options.reason;
+        this.verb = options.verb;
+        this.resource = options.resource;
+        this.serverMessage = options.serverMessage;
+    }
+}
+function explain(status, reason, verb, what, namespace, message) {
+    const where = namespace ? ` in namespace '${namespace}'` : "";
+    switch (status) {
+        case 401:
+            return `The API server rejected the credentials (401 Unauthorized) when trying to ${verb} ${what}. Fix: refresh the kubeconfig's token or client certificate.`;
+        case 403:
+            return `Forbidden: the kubeconfig's identity may not ${verb} ${what}${where} (RBAC). Fix: grant it '${verb}' on that resource with a Role/RoleBinding (the action's README lists the rules it needs). Server said: ${message}`;
+        case 404:
+            if (/namespaces? "[^"]+" not found/.test(message)) {
+                return `Namespace '${namespace}' does not exist, so ${what} cannot be ${verb === "get" ? "read" : "written"}. Fix: create the namespace first (kubectl create namespace ${namespace}) or correct the namespace input.`;
+            }
+            return `Not found: could not ${verb} ${what}${where}. Server said: ${message}`;
+        case 409:
+            return `Conflict while trying to ${verb} ${what}${where}: ${message}. Fix: another field manager owns these fields; re-run, or take ownership deliberately.`;
+        case 422:
+        case 400:
+            return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
+        default:
+            return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
+    }
+}
+/**
+ * A small Kubernetes REST client for what the actions do: discovery, get/list, server-side apply with
+ * strict field validation and server dry-run, and delete. @kubernetes/client-node's generic object API
+ * cannot send fieldValidation=Strict, so requests go out over https with the KubeConfig's credentials.
+ */
+class KubeApi {
+    kc;
+    server;
+    resources = new Map();
+    agent;
+    constructor(kc) {
+        this.kc = kc;
+        const cluster = kc.getCurrentCluster();
+        if (!cluster)
+            throw new Error("the kubeconfig has no current cluster");
+        this.server = cluster.server.replace(/\/$/, "");
+        this.agent = this.server.startsWith("https:")
+            ? new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16, ...kc.tlsOptions() })
+            : new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 });
+    }
+    /** Releases pooled connections so the process can exit promptly. */
+    async close() {
+        this.agent.destroy();
+    }
+    async request(method, path, options = {}) {
+        const url = new URL(this.server + path);
+        const agent = this.agent;
+        const headers = {
+            ...(await this.kc.authHeaders()),
+            accept: "application/json",
+        };
+        let payload;
+        if (options.body !== undefined) {
+            payload = Buffer.from(JSON.stringify(options.body));
+            headers["content-type"] = options.contentType ?? "application/json";
+            headers["content-length"] = payload.length;
+        }
+        const transport = url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_;
+        const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
+        const what = options.what ?? path;
+        const { status, text } = await new Promise((resolve, reject) => {
+            const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
+                const chunks = [];
+                res.on("data", (chunk) => chunks.push(chunk));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+                res.on("error", reject);
+            });
+            req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
+            req.on("error", (error) => {
+                reject(new KubeApiError({
+                    status: 0,
+                    reason: error.code ?? "NetworkError",
+                    verb,
+                    resource: what,
+                    serverMessage: error.message,
+                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
+                }));
+            });
+            if (payload)
+                req.write(payload);
+            req.end();
+        });
+        let body = text;
+        try {
+            body = text === "" ? undefined : JSON.parse(text);
+        }
+        catch {
+            // not JSON: keep text
+        }
+        if (status >= 400) {
+            const statusBody = (body ?? {});
+            const message = typeof body === "string" ? body.trim() : (statusBody.message ?? "");
+            throw new KubeApiError({
+                status,
+                reason: statusBody.reason ?? "",
+                verb,
+                resource: what,
+                serverMessage: message,
+                explanation: explain(status, statusBody.reason ?? "", verb, what, options.namespace, message),
+            });
+        }
+        return { status, body };
+    }
+    /** The resources one group/version serves, or undefined when the server does not serve it. */
+    discover(apiVersion) {
+        let cached = this.resources.get(apiVersion);
+        if (!cached) {
+            const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+            cached = this.request("GET", path, { what: `the API group ${apiVersion}` })
+                .then(({ body }) => {
+                const map = new Map();
+                for (const resource of body.resources) {
+                    if (!resource.name.includes("/")) {
+                        map.set(resource.kind, {
+                            plural: resource.name,
+                            namespaced: resource.namespaced,
+                            verbs: resource.verbs,
+                        });
+                    }
+                }
+                return map;
+            })
+                .catch((error) => {
+                if (error instanceof KubeApiError && error.status === 404)
+                    return undefined;
+                this.resources.delete(apiVersion);
+                throw error;
+            });
+            this.resources.set(apiVersion, cached);
+        }
+        return cached;
+    }
+    /** Whether the server serves `kind` in `apiVersion` (asks discovery, never a version string). */
+    async serves(apiVersion, kind) {
+        return (await this.discover(apiVersion))?.has(kind) ?? false;
+    }
+    /** Forgets discovery results (after CRDs were installed or removed). */
+    forgetDiscovery() {
+        this.resources.clear();
+    }
+    async resourcePath(ref, name) {
+        const info = (await this.discover(ref.apiVersion))?.get(ref.kind);
+        if (!info) {
+            throw new KubeApiError({
+                status: 404,
+                reason: "NotServed",
+                verb: "find",
+                resource: `${ref.kind} (${ref.apiVersion})`,
+                serverMessage: "",
+                explanation: `The cluster does not serve ${ref.kind} in ${ref.apiVersion}. Fix: ${ref.apiVersion.includes("istio.io")
+                    ? "install Istio's CRDs (istioctl install, or the istio/base chart) or choose another api input"
+                    : "check the apiVersion"}.`,
+            });
+        }
+        const base = ref.apiVersion.includes("/") ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
+        const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? "default")}` : "";
+        return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ""}`;
+    }
+    async get(ref) {
+        const path = await this.resourcePath(ref, ref.name);
+        try {
+            return (await this.request("GET", path, { what: describeRef(ref), namespace: ref.namespace }))
+                .body;
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async list(apiVersion, kind, options = {}) {
+        const base = await this.resourcePath({ apiVersion, kind, namespace: options.namespace });
+        // Without a namespace, list across all namespaces.
+        const path = options.namespace === undefined ? base.replace(/\/namespaces\/default\//, "/") : base;
+        const items = [];
+        let continueToken;
+        do {
+            const query = new URLSearchParams({ limit: "500" });
+            if (options.labelSelector)
+                query.set("labelSelector", options.labelSelector);
+            if (continueToken)
+                query.set("continue", continueToken);
+            const { body } = await this.request("GET", `${path}?${query}`, {
+                verb: "list",
+                what: `${kind} objects`,
+                namespace: options.namespace,
+            });
+            const page = body;
+            for (const item of page.items) {
+                item.apiVersion ??= apiVersion;
+                item.kind ??= kind;
+            }
+            items.push(...page.items);
+            continueToken = page.metadata?.continue || undefined;
+        } while (continueToken);
+        return items;
+    }
+    /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
+    async apply(object, options) {
+        const path = await this.resourcePath(refOf(object), object.metadata.name);
+        const query = new URLSearchParams({
+            fieldManager: options.fieldManager,
+            fieldValidation: "Strict",
+            force: String(options.force ?? true),
+        });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("PATCH", `${path}?${query}`, {
+            body: object,
+            contentType: "application/apply-patch+yaml",
+            verb: "apply",
+            what: describeRef(refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
+    async replace(object, options) {
+        const path = await this.resourcePath(refOf(object), object.metadata.name);
+        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("PUT", `${path}?${query}`, {
+            body: object,
+            what: describeRef(refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    async create(object, options) {
+        const path = await this.resourcePath(refOf(object));
+        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("POST", `${path}?${query}`, {
+            body: object,
+            what: describeRef(refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    /** Deletes an object; returns false when it was already gone. */
+    async delete(ref, options = {}) {
+        const path = await this.resourcePath(ref, ref.name);
+        const query = new URLSearchParams();
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        try {
+            await this.request("DELETE", `${path}${options.dryRun ? `?${query}` : ""}`, {
+                what: describeRef(ref),
+                namespace: ref.namespace,
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/config_types.js
+
+const ActionOnInvalid = {
+    THROW: 'throw',
+    FILTER: 'filter',
+};
+function defaultNewConfigOptions() {
+    return {
+        onInvalidEntry: ActionOnInvalid.THROW,
+    };
+}
+function newClusters(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(clusterIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportCluster(cluster) {
+    return {
+        name: cluster.name,
+        cluster: {
+            server: cluster.server,
+            'certificate-authority-data': cluster.caData,
+            'certificate-authority': cluster.caFile,
+            'insecure-skip-tls-verify': cluster.skipTLSVerify,
+            'tls-server-name': cluster.tlsServerName,
+            'proxy-url': cluster.proxyUrl,
+        },
+    };
+}
+function clusterIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`clusters[${i}].name is missing`);
+            }
+            if (!elt.cluster) {
+                throw new Error(`clusters[${i}].cluster is missing`);
+            }
+            if (!elt.cluster.server) {
+                throw new Error(`clusters[${i}].cluster.server is missing`);
+            }
+            return {
+                caData: elt.cluster['certificate-authority-data'],
+                caFile: elt.cluster['certificate-authority'],
+                name: elt.name,
+                server: elt.cluster.server.replace(/\/$/, ''),
+                skipTLSVerify: elt.cluster['insecure-skip-tls-verify'] === true,
+                tlsServerName: elt.cluster['tls-server-name'],
+                proxyUrl: elt.cluster['proxy-url'],
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+function newUsers(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(userIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportUser(user) {
+    return {
+        name: user.name,
+        user: {
+            as: user.impersonateUser,
+            'auth-provider': user.authProvider,
+            'client-certificate-data': user.certData,
+            'client-certificate': user.certFile,
+            exec: user.exec,
+            'client-key-data': user.keyData,
+            'client-key': user.keyFile,
+            token: user.token,
+            password: user.password,
+            username: user.username,
+        },
+    };
+}
+function userIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`users[${i}].name is missing`);
+            }
+            return {
+                authProvider: elt.user ? elt.user['auth-provider'] : null,
+                certData: elt.user ? elt.user['client-certificate-data'] : null,
+                certFile: elt.user ? elt.user['client-certificate'] : null,
+                exec: elt.user ? elt.user.exec : null,
+                keyData: elt.user ? elt.user['client-key-data'] : null,
+                keyFile: elt.user ? elt.user['client-key'] : null,
+                name: elt.name,
+                token: findToken(elt.user),
+                password: elt.user ? elt.user.password : null,
+                username: elt.user ? elt.user.username : null,
+                impersonateUser: elt.user ? elt.user.as : null,
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+function findToken(user) {
+    if (user) {
+        if (user.token) {
+            return user.token;
+        }
+        if (user['token-file']) {
+            return external_node_fs_namespaceObject.readFileSync(user['token-file']).toString();
+        }
+    }
+}
+function newContexts(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(contextIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportContext(ctx) {
+    return {
+        name: ctx.name,
+        context: ctx,
+    };
+}
+function contextIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`contexts[${i}].name is missing`);
+            }
+            if (!elt.context) {
+                throw new Error(`contexts[${i}].context is missing`);
+            }
+            if (!elt.context.cluster) {
+                throw new Error(`contexts[${i}].context.cluster is missing`);
+            }
+            return {
+                cluster: elt.context.cluster,
+                name: elt.name,
+                user: elt.context.user || undefined,
+                namespace: elt.context.namespace || undefined,
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+//# sourceMappingURL=config_types.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/exec_auth.js
+
+class ExecAuth {
+    constructor() {
+        this.tokenCache = {};
+        this.execFn = external_node_child_process_namespaceObject.spawn;
+    }
+    isAuthProvider(user) {
+        if (!user) {
+            return false;
+        }
+        if (user.exec) {
+            return true;
+        }
+        if (!user.authProvider) {
+            return false;
+        }
+        return (user.authProvider.name === 'exec' || !!(user.authProvider.config && user.authProvider.config.exec));
+    }
+    async applyAuthentication(user, opts) {
+        const credential = await this.getCredential(user);
+        if (!credential) {
+            return;
+        }
+        if (credential.status.clientCertificateData) {
+            opts.cert = credential.status.clientCertificateData;
+        }
+        if (credential.status.clientKeyData) {
+            opts.key = credential.status.clientKeyData;
+        }
+        const token = this.getToken(credential);
+        if (token) {
+            if (!opts.headers) {
+                opts.headers = {};
+            }
+            opts.headers['Authorization'] = `Bearer ${token}`;
+        }
+    }
+    getToken(credential) {
+        if (!credential) {
+            return null;
+        }
+        if (credential.status.token) {
+            return credential.status.token;
+        }
+        return null;
+    }
+    async getCredential(user) {
+        // TODO: Add a unit test for token caching.
+        const cachedToken = this.tokenCache[user.name];
+        if (cachedToken) {
+            if (!cachedToken.status.expirationTimestamp) {
+                return cachedToken;
+            }
+            const date = Date.parse(cachedToken.status.expirationTimestamp);
+            if (date > Date.now()) {
+                return cachedToken;
+            }
+            this.tokenCache[user.name] = null;
+        }
+        let exec = null;
+        if (user.authProvider && user.authProvider.config) {
+            exec = user.authProvider.config.exec;
+        }
+        if (user.exec) {
+            exec = user.exec;
+        }
+        if (!exec) {
+            return null;
+        }
+        if (!exec.command) {
+            throw new Error('No command was specified for exec authProvider!');
+        }
+        let opts = {};
+        if (exec.env) {
+            const env = { ...process.env };
+            exec.env.forEach((elt) => (env[elt.name] = elt.value));
+            opts = { ...opts, env };
+        }
+        return new Promise((resolve, reject) => {
+            let stdoutData = '';
+            let stderrData = '';
+            let savedError = undefined;
+            const subprocess = this.execFn(exec.command, exec.args, opts);
+            subprocess.stdout.setEncoding('utf8');
+            subprocess.stderr.setEncoding('utf8');
+            subprocess.stdout.on('data', (data) => {
+                stdoutData += data;
+            });
+            subprocess.stderr.on('data', (data) => {
+                stderrData += data;
+            });
+            subprocess.on('error', (error) => {
+                savedError = error;
+            });
+            subprocess.on('close', (code) => {
+                if (savedError) {
+                    reject(savedError);
+                    return;
+                }
+                if (code !== 0) {
+                    reject(new Error(stderrData));
+                    return;
+                }
+                try {
+                    const obj = JSON.parse(stdoutData);
+                    this.tokenCache[user.name] = obj;
+                    resolve(obj);
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+        });
+    }
+}
+//# sourceMappingURL=exec_auth.js.map
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/file_auth.js
+
+class FileAuth {
+    constructor() {
+        this.token = null;
+        this.lastRead = null;
+    }
+    isAuthProvider(user) {
+        return user.authProvider && user.authProvider.config && user.authProvider.config.tokenFile;
+    }
+    async applyAuthentication(user, opts) {
+        if (this.token == null) {
+            this.refreshToken(user.authProvider.config.tokenFile);
+        }
+        if (this.isTokenExpired()) {
+            this.refreshToken(user.authProvider.config.tokenFile);
+        }
+        if (this.token) {
+            opts.headers['Authorization'] = `Bearer ${this.token}`;
+        }
+    }
+    refreshToken(filePath) {
+        // TODO make this async?
+        this.token = external_node_fs_namespaceObject.readFileSync(filePath).toString('utf-8');
+        this.lastRead = new Date();
+    }
+    isTokenExpired() {
+        if (this.lastRead === null) {
+            return true;
+        }
+        const now = new Date();
+        const delta = (now.getTime() - this.lastRead.getTime()) / 1000;
+        // For now just refresh every 60 seconds. This is imperfect since the token
+        // could be out of date for this time, but it is unlikely and it's also what
+        // the client-go library does.
+        // TODO: Use file notifications instead?
+        return delta > 60;
+    }
+}
+//# sourceMappingURL=file_auth.js.map
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/js-yaml@4.3.2/node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -31701,7 +32347,7 @@ function requireJsYaml() {
   return jsYaml;
 }
 var jsYamlExports = requireJsYaml();
-const js_yaml_yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
 const {
   Type,
   Schema,
@@ -31717,788 +32363,11 @@ const {
   safeLoad,
   safeLoadAll,
   safeDump
-} = js_yaml_yaml;
+} = yaml;
 
 //# sourceMappingURL=js-yaml.mjs.map
 
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/inputs.js
-
-
-/** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept. */
-function actionsInputName(name) {
-    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function environmentInputs(env = process.env) {
-    return (name) => {
-        const value = env[actionsInputName(name)];
-        return value === undefined || value.trim() === "" ? undefined : value;
-    };
-}
-function mapInputs(values) {
-    return (name) => {
-        const value = values[name];
-        return value === undefined || value.trim() === "" ? undefined : value;
-    };
-}
-/** Typed readers over an InputSource. Every error names the input and says how to fix it. */
-class Inputs {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    has(name) {
-        return this.source(name) !== undefined;
-    }
-    /** The raw value, untrimmed (PEM and YAML content keep their layout). */
-    raw(name) {
-        return this.source(name);
-    }
-    string(name, fallback) {
-        const value = this.source(name)?.trim();
-        return value === undefined ? fallback : value;
-    }
-    required(name, hint) {
-        const value = this.source(name)?.trim();
-        if (value === undefined) {
-            throw new errors_InputError(name, "is required but was not given", hint);
-        }
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
-        if (["true", "True", "TRUE"].includes(value))
-            return true;
-        if (["false", "False", "FALSE"].includes(value))
-            return false;
-        throw new errors_InputError(name, `'${value}' is not a boolean`, "use true or false");
-    }
-    integer(name, fallback, range = {}) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        if (!/^-?\d+$/.test(value)) {
-            throw new errors_InputError(name, `'${value}' is not a whole number`, "give a whole number such as 30");
-        }
-        const parsed = Number.parseInt(value, 10);
-        if (range.min !== undefined && parsed < range.min) {
-            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
-        }
-        if (range.max !== undefined && parsed > range.max) {
-            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
-        }
-        return parsed;
-    }
-    number(name, fallback, range = {}) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        const parsed = Number(value);
-        if (!Number.isFinite(parsed)) {
-            throw new errors_InputError(name, `'${value}' is not a number`, "give a number such as 2 or 0.5");
-        }
-        if (range.min !== undefined && parsed < range.min) {
-            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
-        }
-        if (range.max !== undefined && parsed > range.max) {
-            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
-        }
-        return parsed;
-    }
-    /** One of a fixed set of words; matching ignores case, the canonical spelling is returned. */
-    choice(name, choices, fallback) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-        if (match === undefined) {
-            throw new errors_InputError(name, `'${value}' is not one of ${choices.join(", ")}`, `use one of ${choices.join(", ")}`);
-        }
-        return match;
-    }
-    /** A list given one per line or comma-separated (both are common in workflow files). */
-    list(name) {
-        const value = this.source(name);
-        if (value === undefined)
-            return [];
-        const trimmed = value.trim();
-        if (trimmed.startsWith("[") || trimmed.startsWith("- ")) {
-            let parsed;
-            try {
-                parsed = js_yaml_yaml.load(trimmed);
-            }
-            catch (error) {
-                throw new errors_InputError(name, `is not a valid YAML list (${error.message.split("\n")[0]})`, "give one item per line, comma-separated items, or a YAML list");
-            }
-            if (!Array.isArray(parsed) || parsed.some((item) => typeof item !== "string" && typeof item !== "number")) {
-                throw new errors_InputError(name, "must be a list of plain strings", "give one item per line, or a YAML list of strings");
-            }
-            return parsed.map((item) => String(item).trim()).filter((item) => item !== "");
-        }
-        return splitList(value);
-    }
-    /** A YAML (or JSON) document. */
-    yaml(name) {
-        const value = this.source(name);
-        if (value === undefined)
-            return undefined;
-        try {
-            return js_yaml_yaml.load(value);
-        }
-        catch (error) {
-            throw new errors_InputError(name, `is not valid YAML (${error.message.split("\n")[0]})`, "check the indentation and quoting of the value");
-        }
-    }
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== "" && !item.startsWith("#"));
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
-
-
-function kube_api_refOf(object) {
-    return {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        namespace: object.metadata.namespace,
-    };
-}
-function kube_api_describeRef(ref) {
-    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
-}
-const verbWords = {
-    GET: "get",
-    LIST: "list",
-    POST: "create",
-    PUT: "update",
-    PATCH: "patch",
-    DELETE: "delete",
-};
-/** An error from the API server, explained in plain words with the verb and resource that failed. */
-class KubeApiError extends Error {
-    status;
-    reason;
-    verb;
-    resource;
-    serverMessage;
-    constructor(options) {
-        super(options.explanation);
-        this.name = "KubeApiError";
-        this.status = options.status;
-        this.reason = options.reason;
-        this.verb = options.verb;
-        this.resource = options.resource;
-        this.serverMessage = options.serverMessage;
-    }
-}
-function explain(status, reason, verb, what, namespace, message) {
-    const where = namespace ? ` in namespace '${namespace}'` : "";
-    switch (status) {
-        case 401:
-            return `The API server rejected the credentials (401 Unauthorized) when trying to ${verb} ${what}. Fix: refresh the kubeconfig's token or client certificate.`;
-        case 403:
-            return `Forbidden: the kubeconfig's identity may not ${verb} ${what}${where} (RBAC). Fix: grant it '${verb}' on that resource with a Role/RoleBinding (the action's README lists the rules it needs). Server said: ${message}`;
-        case 404:
-            if (/namespaces? "[^"]+" not found/.test(message)) {
-                return `Namespace '${namespace}' does not exist, so ${what} cannot be ${verb === "get" ? "read" : "written"}. Fix: create the namespace first (kubectl create namespace ${namespace}) or correct the namespace input.`;
-            }
-            return `Not found: could not ${verb} ${what}${where}. Server said: ${message}`;
-        case 409:
-            return `Conflict while trying to ${verb} ${what}${where}: ${message}. Fix: another field manager owns these fields; re-run, or take ownership deliberately.`;
-        case 422:
-        case 400:
-            return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
-        default:
-            return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
-    }
-}
-/**
- * A small Kubernetes REST client for what the actions do: discovery, get/list, server-side apply with
- * strict field validation and server dry-run, and delete. @kubernetes/client-node's generic object API
- * cannot send fieldValidation=Strict, so requests go out over https with the KubeConfig's credentials.
- */
-class kube_api_KubeApi {
-    kc;
-    server;
-    resources = new Map();
-    agent;
-    constructor(kc) {
-        this.kc = kc;
-        const cluster = kc.getCurrentCluster();
-        if (!cluster)
-            throw new Error("the kubeconfig has no current cluster");
-        this.server = cluster.server.replace(/\/$/, "");
-        this.agent = this.server.startsWith("https:")
-            ? new https.Agent({ keepAlive: true, maxSockets: 16, ...kc.tlsOptions() })
-            : new http.Agent({ keepAlive: true, maxSockets: 16 });
-    }
-    /** Releases pooled connections so the process can exit promptly. */
-    async close() {
-        this.agent.destroy();
-    }
-    async request(method, path, options = {}) {
-        const url = new URL(this.server + path);
-        const agent = this.agent;
-        const headers = { ...(await this.kc.authHeaders()), accept: "application/json" };
-        let payload;
-        if (options.body !== undefined) {
-            payload = Buffer.from(JSON.stringify(options.body));
-            headers["content-type"] = options.contentType ?? "application/json";
-            headers["content-length"] = payload.length;
-        }
-        const transport = url.protocol === "https:" ? https : http;
-        const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
-        const what = options.what ?? path;
-        const { status, text } = await new Promise((resolve, reject) => {
-            const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
-                const chunks = [];
-                res.on("data", (chunk) => chunks.push(chunk));
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-                res.on("error", reject);
-            });
-            req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-            req.on("error", (error) => {
-                reject(new KubeApiError({
-                    status: 0,
-                    reason: error.code ?? "NetworkError",
-                    verb,
-                    resource: what,
-                    serverMessage: error.message,
-                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
-                }));
-            });
-            if (payload)
-                req.write(payload);
-            req.end();
-        });
-        let body = text;
-        try {
-            body = text === "" ? undefined : JSON.parse(text);
-        }
-        catch {
-            // not JSON: keep text
-        }
-        if (status >= 400) {
-            const statusBody = (body ?? {});
-            const message = typeof body === "string" ? body.trim() : (statusBody.message ?? "");
-            throw new KubeApiError({
-                status,
-                reason: statusBody.reason ?? "",
-                verb,
-                resource: what,
-                serverMessage: message,
-                explanation: explain(status, statusBody.reason ?? "", verb, what, options.namespace, message),
-            });
-        }
-        return { status, body };
-    }
-    /** The resources one group/version serves, or undefined when the server does not serve it. */
-    discover(apiVersion) {
-        let cached = this.resources.get(apiVersion);
-        if (!cached) {
-            const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-            cached = this.request("GET", path, { what: `the API group ${apiVersion}` })
-                .then(({ body }) => {
-                const map = new Map();
-                for (const resource of body
-                    .resources) {
-                    if (!resource.name.includes("/")) {
-                        map.set(resource.kind, { plural: resource.name, namespaced: resource.namespaced, verbs: resource.verbs });
-                    }
-                }
-                return map;
-            })
-                .catch((error) => {
-                if (error instanceof KubeApiError && error.status === 404)
-                    return undefined;
-                this.resources.delete(apiVersion);
-                throw error;
-            });
-            this.resources.set(apiVersion, cached);
-        }
-        return cached;
-    }
-    /** Whether the server serves `kind` in `apiVersion` (asks discovery, never a version string). */
-    async serves(apiVersion, kind) {
-        return (await this.discover(apiVersion))?.has(kind) ?? false;
-    }
-    /** Forgets discovery results (after CRDs were installed or removed). */
-    forgetDiscovery() {
-        this.resources.clear();
-    }
-    async resourcePath(ref, name) {
-        const info = (await this.discover(ref.apiVersion))?.get(ref.kind);
-        if (!info) {
-            throw new KubeApiError({
-                status: 404,
-                reason: "NotServed",
-                verb: "find",
-                resource: `${ref.kind} (${ref.apiVersion})`,
-                serverMessage: "",
-                explanation: `The cluster does not serve ${ref.kind} in ${ref.apiVersion}. Fix: ${ref.apiVersion.includes("istio.io") ? "install Istio's CRDs (istioctl install, or the istio/base chart) or choose another api input" : "check the apiVersion"}.`,
-            });
-        }
-        const base = ref.apiVersion.includes("/") ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
-        const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? "default")}` : "";
-        return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ""}`;
-    }
-    async get(ref) {
-        const path = await this.resourcePath(ref, ref.name);
-        try {
-            return (await this.request("GET", path, { what: kube_api_describeRef(ref), namespace: ref.namespace })).body;
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async list(apiVersion, kind, options = {}) {
-        const base = await this.resourcePath({ apiVersion, kind, namespace: options.namespace });
-        // Without a namespace, list across all namespaces.
-        const path = options.namespace === undefined ? base.replace(/\/namespaces\/default\//, "/") : base;
-        const items = [];
-        let continueToken;
-        do {
-            const query = new URLSearchParams({ limit: "500" });
-            if (options.labelSelector)
-                query.set("labelSelector", options.labelSelector);
-            if (continueToken)
-                query.set("continue", continueToken);
-            const { body } = await this.request("GET", `${path}?${query}`, {
-                verb: "list",
-                what: `${kind} objects`,
-                namespace: options.namespace,
-            });
-            const page = body;
-            for (const item of page.items) {
-                item.apiVersion ??= apiVersion;
-                item.kind ??= kind;
-            }
-            items.push(...page.items);
-            continueToken = page.metadata?.continue || undefined;
-        } while (continueToken);
-        return items;
-    }
-    /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
-    async apply(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
-        const query = new URLSearchParams({
-            fieldManager: options.fieldManager,
-            fieldValidation: "Strict",
-            force: String(options.force ?? true),
-        });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("PATCH", `${path}?${query}`, {
-            body: object,
-            contentType: "application/apply-patch+yaml",
-            verb: "apply",
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
-    async replace(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
-        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("PUT", `${path}?${query}`, {
-            body: object,
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    async create(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object));
-        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("POST", `${path}?${query}`, {
-            body: object,
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    /** Deletes an object; returns false when it was already gone. */
-    async delete(ref, options = {}) {
-        const path = await this.resourcePath(ref, ref.name);
-        const query = new URLSearchParams();
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        try {
-            await this.request("DELETE", `${path}${options.dryRun ? `?${query}` : ""}`, {
-                what: kube_api_describeRef(ref),
-                namespace: ref.namespace,
-            });
-            return true;
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return false;
-            throw error;
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/config_types.js
-
-const ActionOnInvalid = {
-    THROW: 'throw',
-    FILTER: 'filter',
-};
-function defaultNewConfigOptions() {
-    return {
-        onInvalidEntry: ActionOnInvalid.THROW,
-    };
-}
-function config_types_newClusters(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(clusterIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportCluster(cluster) {
-    return {
-        name: cluster.name,
-        cluster: {
-            server: cluster.server,
-            'certificate-authority-data': cluster.caData,
-            'certificate-authority': cluster.caFile,
-            'insecure-skip-tls-verify': cluster.skipTLSVerify,
-            'tls-server-name': cluster.tlsServerName,
-            'proxy-url': cluster.proxyUrl,
-        },
-    };
-}
-function clusterIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`clusters[${i}].name is missing`);
-            }
-            if (!elt.cluster) {
-                throw new Error(`clusters[${i}].cluster is missing`);
-            }
-            if (!elt.cluster.server) {
-                throw new Error(`clusters[${i}].cluster.server is missing`);
-            }
-            return {
-                caData: elt.cluster['certificate-authority-data'],
-                caFile: elt.cluster['certificate-authority'],
-                name: elt.name,
-                server: elt.cluster.server.replace(/\/$/, ''),
-                skipTLSVerify: elt.cluster['insecure-skip-tls-verify'] === true,
-                tlsServerName: elt.cluster['tls-server-name'],
-                proxyUrl: elt.cluster['proxy-url'],
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-function config_types_newUsers(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(userIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportUser(user) {
-    return {
-        name: user.name,
-        user: {
-            as: user.impersonateUser,
-            'auth-provider': user.authProvider,
-            'client-certificate-data': user.certData,
-            'client-certificate': user.certFile,
-            exec: user.exec,
-            'client-key-data': user.keyData,
-            'client-key': user.keyFile,
-            token: user.token,
-            password: user.password,
-            username: user.username,
-        },
-    };
-}
-function userIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`users[${i}].name is missing`);
-            }
-            return {
-                authProvider: elt.user ? elt.user['auth-provider'] : null,
-                certData: elt.user ? elt.user['client-certificate-data'] : null,
-                certFile: elt.user ? elt.user['client-certificate'] : null,
-                exec: elt.user ? elt.user.exec : null,
-                keyData: elt.user ? elt.user['client-key-data'] : null,
-                keyFile: elt.user ? elt.user['client-key'] : null,
-                name: elt.name,
-                token: findToken(elt.user),
-                password: elt.user ? elt.user.password : null,
-                username: elt.user ? elt.user.username : null,
-                impersonateUser: elt.user ? elt.user.as : null,
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-function findToken(user) {
-    if (user) {
-        if (user.token) {
-            return user.token;
-        }
-        if (user['token-file']) {
-            return fs.readFileSync(user['token-file']).toString();
-        }
-    }
-}
-function config_types_newContexts(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(contextIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportContext(ctx) {
-    return {
-        name: ctx.name,
-        context: ctx,
-    };
-}
-function contextIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`contexts[${i}].name is missing`);
-            }
-            if (!elt.context) {
-                throw new Error(`contexts[${i}].context is missing`);
-            }
-            if (!elt.context.cluster) {
-                throw new Error(`contexts[${i}].context.cluster is missing`);
-            }
-            return {
-                cluster: elt.context.cluster,
-                name: elt.name,
-                user: elt.context.user || undefined,
-                namespace: elt.context.namespace || undefined,
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-//# sourceMappingURL=config_types.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/exec_auth.js
-
-class exec_auth_ExecAuth {
-    constructor() {
-        this.tokenCache = {};
-        this.execFn = child_process.spawn;
-    }
-    isAuthProvider(user) {
-        if (!user) {
-            return false;
-        }
-        if (user.exec) {
-            return true;
-        }
-        if (!user.authProvider) {
-            return false;
-        }
-        return (user.authProvider.name === 'exec' || !!(user.authProvider.config && user.authProvider.config.exec));
-    }
-    async applyAuthentication(user, opts) {
-        const credential = await this.getCredential(user);
-        if (!credential) {
-            return;
-        }
-        if (credential.status.clientCertificateData) {
-            opts.cert = credential.status.clientCertificateData;
-        }
-        if (credential.status.clientKeyData) {
-            opts.key = credential.status.clientKeyData;
-        }
-        const token = this.getToken(credential);
-        if (token) {
-            if (!opts.headers) {
-                opts.headers = {};
-            }
-            opts.headers['Authorization'] = `Bearer ${token}`;
-        }
-    }
-    getToken(credential) {
-        if (!credential) {
-            return null;
-        }
-        if (credential.status.token) {
-            return credential.status.token;
-        }
-        return null;
-    }
-    async getCredential(user) {
-        // TODO: Add a unit test for token caching.
-        const cachedToken = this.tokenCache[user.name];
-        if (cachedToken) {
-            if (!cachedToken.status.expirationTimestamp) {
-                return cachedToken;
-            }
-            const date = Date.parse(cachedToken.status.expirationTimestamp);
-            if (date > Date.now()) {
-                return cachedToken;
-            }
-            this.tokenCache[user.name] = null;
-        }
-        let exec = null;
-        if (user.authProvider && user.authProvider.config) {
-            exec = user.authProvider.config.exec;
-        }
-        if (user.exec) {
-            exec = user.exec;
-        }
-        if (!exec) {
-            return null;
-        }
-        if (!exec.command) {
-            throw new Error('No command was specified for exec authProvider!');
-        }
-        let opts = {};
-        if (exec.env) {
-            const env = { ...process.env };
-            exec.env.forEach((elt) => (env[elt.name] = elt.value));
-            opts = { ...opts, env };
-        }
-        return new Promise((resolve, reject) => {
-            let stdoutData = '';
-            let stderrData = '';
-            let savedError = undefined;
-            const subprocess = this.execFn(exec.command, exec.args, opts);
-            subprocess.stdout.setEncoding('utf8');
-            subprocess.stderr.setEncoding('utf8');
-            subprocess.stdout.on('data', (data) => {
-                stdoutData += data;
-            });
-            subprocess.stderr.on('data', (data) => {
-                stderrData += data;
-            });
-            subprocess.on('error', (error) => {
-                savedError = error;
-            });
-            subprocess.on('close', (code) => {
-                if (savedError) {
-                    reject(savedError);
-                    return;
-                }
-                if (code !== 0) {
-                    reject(new Error(stderrData));
-                    return;
-                }
-                try {
-                    const obj = JSON.parse(stdoutData);
-                    this.tokenCache[user.name] = obj;
-                    resolve(obj);
-                }
-                catch (error) {
-                    reject(error);
-                }
-            });
-        });
-    }
-}
-//# sourceMappingURL=exec_auth.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/file_auth.js
-
-class file_auth_FileAuth {
-    constructor() {
-        this.token = null;
-        this.lastRead = null;
-    }
-    isAuthProvider(user) {
-        return user.authProvider && user.authProvider.config && user.authProvider.config.tokenFile;
-    }
-    async applyAuthentication(user, opts) {
-        if (this.token == null) {
-            this.refreshToken(user.authProvider.config.tokenFile);
-        }
-        if (this.isTokenExpired()) {
-            this.refreshToken(user.authProvider.config.tokenFile);
-        }
-        if (this.token) {
-            opts.headers['Authorization'] = `Bearer ${this.token}`;
-        }
-    }
-    refreshToken(filePath) {
-        // TODO make this async?
-        this.token = fs.readFileSync(filePath).toString('utf-8');
-        this.lastRead = new Date();
-    }
-    isTokenExpired() {
-        if (this.lastRead === null) {
-            return true;
-        }
-        const now = new Date();
-        const delta = (now.getTime() - this.lastRead.getTime()) / 1000;
-        // For now just refresh every 60 seconds. This is imperfect since the token
-        // could be out of date for this time, but it is unlikely and it's also what
-        // the client-go library does.
-        // TODO: Use file notifications instead?
-        return delta > 60;
-    }
-}
-//# sourceMappingURL=file_auth.js.map
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kubeconfig.js
-
-
 
 
 
@@ -32520,15 +32389,15 @@ class KubeConfig {
     currentContext;
     authenticators = [new ExecAuth(), new FileAuth()];
     loadFromFile(file) {
-        const parsed = yaml.load(readFileSync(file, "utf8"));
+        const parsed = yaml.load((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
         if (!parsed || typeof parsed !== "object")
             throw new Error("the file is empty or not a YAML mapping");
         this.clusters = newClusters(parsed.clusters);
         this.users = newUsers(parsed.users);
         this.contexts = newContexts(parsed.contexts);
         this.currentContext = parsed["current-context"];
-        const root = dirname(file);
-        const absolute = (path) => (path === undefined || isAbsolute(path) ? path : `${root}/${path}`);
+        const root = (0,external_node_path_namespaceObject.dirname)(file);
+        const absolute = (path) => path === undefined || (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : `${root}/${path}`;
         for (const cluster of this.clusters)
             cluster.caFile = absolute(cluster.caFile);
         for (const user of this.users) {
@@ -32540,9 +32409,19 @@ class KubeConfig {
         const host = env.KUBERNETES_SERVICE_HOST ?? "";
         const port = env.KUBERNETES_SERVICE_PORT ?? "443";
         this.clusters = [
-            { name: "in-cluster", server: `https://${host.includes(":") ? `[${host}]` : host}:${port}`, caFile: `${SERVICE_ACCOUNT}/ca.crt`, skipTLSVerify: false },
+            {
+                name: "in-cluster",
+                server: `https://${host.includes(":") ? `[${host}]` : host}:${port}`,
+                caFile: `${SERVICE_ACCOUNT}/ca.crt`,
+                skipTLSVerify: false,
+            },
         ];
-        this.users = [{ name: "in-cluster", authProvider: { name: "tokenFile", config: { tokenFile: `${SERVICE_ACCOUNT}/token` } } }];
+        this.users = [
+            {
+                name: "in-cluster",
+                authProvider: { name: "tokenFile", config: { tokenFile: `${SERVICE_ACCOUNT}/token` } },
+            },
+        ];
         this.contexts = [{ name: "in-cluster", cluster: "in-cluster", user: "in-cluster" }];
         this.currentContext = "in-cluster";
     }
@@ -32570,7 +32449,7 @@ class KubeConfig {
     tlsOptions() {
         const cluster = this.getCurrentCluster();
         const user = this.getCurrentUser();
-        const read = (file, data) => file ? readFileSync(file) : data ? Buffer.from(data, "base64") : undefined;
+        const read = (file, data) => file ? (0,external_node_fs_namespaceObject.readFileSync)(file) : data ? Buffer.from(data, "base64") : undefined;
         const options = {};
         const ca = read(cluster?.caFile, cluster?.caData);
         if (ca)
@@ -32633,18 +32512,18 @@ function maskKubeconfigSecrets(content, mask) {
  * Builds a KubeConfig from, in order: inline content (written 0600 under RUNNER_TEMP and removed by
  * dispose), an explicit path, KUBECONFIG, ~/.kube/config, or the in-cluster service account.
  */
-function kubeconfig_loadKubeconfig(options) {
+function loadKubeconfig(options) {
     const env = options.env ?? process.env;
     const kc = new KubeConfig();
     let source;
     let dispose = () => { };
     if (options.content !== undefined) {
         maskKubeconfigSecrets(options.content, options.mask);
-        const base = env.RUNNER_TEMP && existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : tmpdir();
-        const dir = mkdtempSync(join(base, "mesh-secure-"));
-        const file = join(dir, `kubeconfig-${randomBytes(4).toString("hex")}`);
-        writeFileSync(file, options.content, { mode: 0o600 });
-        dispose = () => rmSync(dir, { recursive: true, force: true });
+        const base = env.RUNNER_TEMP && (0,external_node_fs_namespaceObject.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,external_node_os_namespaceObject.tmpdir)();
+        const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, "mesh-secure-"));
+        const file = (0,external_node_path_namespaceObject.join)(dir, `kubeconfig-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, options.content, { mode: 0o600 });
+        dispose = () => (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
         try {
             kc.loadFromFile(file);
         }
@@ -32656,7 +32535,7 @@ function kubeconfig_loadKubeconfig(options) {
     }
     else if (options.path !== undefined || env.KUBECONFIG) {
         const path = options.path ?? env.KUBECONFIG.split(":")[0];
-        if (!existsSync(path)) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
             throw new InputError(options.path !== undefined ? "kubeconfig" : "KUBECONFIG", `names ${path}, which does not exist`, "point it at an existing kubeconfig file");
         }
         try {
@@ -32671,8 +32550,8 @@ function kubeconfig_loadKubeconfig(options) {
         kc.loadFromCluster();
         source = "the in-cluster service account";
     }
-    else if (existsSync(join(homedir(), ".kube", "config"))) {
-        kc.loadFromFile(join(homedir(), ".kube", "config"));
+    else if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".kube", "config"))) {
+        kc.loadFromFile((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".kube", "config"));
         source = "~/.kube/config";
     }
     else {
@@ -32709,13 +32588,871 @@ function kubeconfig_loadKubeconfig(options) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/connect.js
+
+
+
+/**
+ * Reads the `kubeconfig` and `context` inputs and connects. Masks credentials first; the temporary
+ * kubeconfig file is removed by close(), which every caller runs in a finally block.
+ */
+function connectCluster(inputs, reporter, problems) {
+    const collect = problems ?? new InputProblems();
+    const loaded = collect.collect(() => loadKubeconfig({
+        content: inputs.raw("kubeconfig"),
+        path: inputs.string("kubeconfig-path"),
+        context: inputs.string("context"),
+        mask: (secret) => reporter.mask(secret),
+    }));
+    if (!problems)
+        collect.throwIfAny();
+    if (!loaded)
+        return undefined;
+    const api = new KubeApi(loaded.kc);
+    return {
+        api,
+        source: loaded.source,
+        close: async () => {
+            await api.close();
+            loaded.dispose();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/inputs.js
+
+
+/** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept. */
+function actionsInputName(name) {
+    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function environmentInputs(env = process.env) {
+    return (name) => {
+        const value = env[actionsInputName(name)];
+        return value === undefined || value.trim() === "" ? undefined : value;
+    };
+}
+function mapInputs(values) {
+    return (name) => {
+        const value = values[name];
+        return value === undefined || value.trim() === "" ? undefined : value;
+    };
+}
+/** Typed readers over an InputSource. Every error names the input and says how to fix it. */
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    has(name) {
+        return this.source(name) !== undefined;
+    }
+    /** The raw value, untrimmed (PEM and YAML content keep their layout). */
+    raw(name) {
+        return this.source(name);
+    }
+    string(name, fallback) {
+        const value = this.source(name)?.trim();
+        return value === undefined ? fallback : value;
+    }
+    required(name, hint) {
+        const value = this.source(name)?.trim();
+        if (value === undefined) {
+            throw new InputError(name, "is required but was not given", hint);
+        }
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+        if (["true", "True", "TRUE"].includes(value))
+            return true;
+        if (["false", "False", "FALSE"].includes(value))
+            return false;
+        throw new InputError(name, `'${value}' is not a boolean`, "use true or false");
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value)) {
+            throw new InputError(name, `'${value}' is not a whole number`, "give a whole number such as 30");
+        }
+        const parsed = Number.parseInt(value, 10);
+        if (range.min !== undefined && parsed < range.min) {
+            throw new InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
+        }
+        if (range.max !== undefined && parsed > range.max) {
+            throw new InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
+        }
+        return parsed;
+    }
+    number(name, fallback, range = {}) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        const parsed = Number(value);
+        if (!Number.isFinite(parsed)) {
+            throw new InputError(name, `'${value}' is not a number`, "give a number such as 2 or 0.5");
+        }
+        if (range.min !== undefined && parsed < range.min) {
+            throw new InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
+        }
+        if (range.max !== undefined && parsed > range.max) {
+            throw new InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
+        }
+        return parsed;
+    }
+    /** One of a fixed set of words; matching ignores case, the canonical spelling is returned. */
+    choice(name, choices, fallback) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+        if (match === undefined) {
+            throw new InputError(name, `'${value}' is not one of ${choices.join(", ")}`, `use one of ${choices.join(", ")}`);
+        }
+        return match;
+    }
+    /** A list given one per line or comma-separated (both are common in workflow files). */
+    list(name) {
+        const value = this.source(name);
+        if (value === undefined)
+            return [];
+        const trimmed = value.trim();
+        if (trimmed.startsWith("[") || trimmed.startsWith("- ")) {
+            let parsed;
+            try {
+                parsed = yaml.load(trimmed);
+            }
+            catch (error) {
+                throw new InputError(name, `is not a valid YAML list (${error.message.split("\n")[0]})`, "give one item per line, comma-separated items, or a YAML list");
+            }
+            if (!Array.isArray(parsed) ||
+                parsed.some((item) => typeof item !== "string" && typeof item !== "number")) {
+                throw new InputError(name, "must be a list of plain strings", "give one item per line, or a YAML list of strings");
+            }
+            return parsed.map((item) => String(item).trim()).filter((item) => item !== "");
+        }
+        return splitList(value);
+    }
+    /** A YAML (or JSON) document. */
+    yaml(name) {
+        const value = this.source(name);
+        if (value === undefined)
+            return undefined;
+        try {
+            return yaml.load(value);
+        }
+        catch (error) {
+            throw new InputError(name, `is not valid YAML (${error.message.split("\n")[0]})`, "check the indentation and quoting of the value");
+        }
+    }
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== "" && !item.startsWith("#"));
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/line.js
+
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/plan.js
 
 
 
 const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 const MANAGED_BY_VALUE = "mesh-secure";
-const volatileMetadata = (/* unused pure expression or super */ null && (["managedFields", "resourceVersion", "generation", "creationTimestamp", "uid", "selfLink"]));
+const volatileMetadata = [
+    "managedFields",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "uid",
+    "selfLink",
+];
 /** The part of an object its owner decides: what a re-run compares and a diff shows. */
 function comparable(object) {
     if (!object)
@@ -32795,7 +33532,14 @@ async function planChanges(api, desired, fieldManager) {
         const before = await api.get(ref);
         const after = await api.apply(object, { fieldManager, dryRun: true });
         const action = before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
-        return { ref, action, before, after, desired: object, diff: action === "unchanged" ? "" : diffObjects(before, after) };
+        return {
+            ref,
+            action,
+            before,
+            after,
+            desired: object,
+            diff: action === "unchanged" ? "" : diffObjects(before, after),
+        };
     }));
     const removals = await Promise.all((desired.remove ?? []).map(async (ref) => {
         const before = await api.get(ref);
@@ -32824,7 +33568,7 @@ class PartialApplyError extends Error {
     rollbackFailures;
     constructor(cause, failed, rolledBack, rollbackFailures) {
         const reason = cause instanceof Error ? cause.message : String(cause);
-        super(`Writing ${kube_api_describeRef(failed.ref)} failed: ${reason}\n` +
+        super(`Writing ${describeRef(failed.ref)} failed: ${reason}\n` +
             (rollbackFailures.length === 0
                 ? `Every earlier write of this run was undone (${rolledBack.length} object(s) restored); the cluster is as it was before.`
                 : `Undoing earlier writes failed for: ${rollbackFailures.join("; ")}. Inspect these objects by hand.`));
@@ -32897,9 +33641,21 @@ async function restoreSnapshot(api, snapshot, current, options) {
             continue;
         }
         const restored = live
-            ? await api.replace({ ...restorable(object, true), metadata: { ...restorable(object, true).metadata, resourceVersion: live.metadata.resourceVersion } }, options)
+            ? await api.replace({
+                ...restorable(object, true),
+                metadata: {
+                    ...restorable(object, true).metadata,
+                    resourceVersion: live.metadata.resourceVersion,
+                },
+            }, options)
             : await api.create(restorable(object, false), options);
-        changes.push({ ref, action: live ? "update" : "create", before: live, after: restored, diff: diffObjects(live, restored) });
+        changes.push({
+            ref,
+            action: live ? "update" : "create",
+            before: live,
+            after: restored,
+            diff: diffObjects(live, restored),
+        });
     }
     for (const ref of current) {
         if (wanted.has(key(ref)))
@@ -32913,7 +33669,11 @@ async function restoreSnapshot(api, snapshot, current, options) {
     return changes;
 }
 function describeChanges(changes) {
-    return changes.map((change) => [change.ref.kind, `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`, change.action]);
+    return changes.map((change) => [
+        change.ref.kind,
+        `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`,
+        change.action,
+    ]);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -35929,7 +36689,6 @@ function renderMarkdown(blocks) {
 }
 /** Display width, ignoring ANSI colour codes. */
 function width(value) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes
     return [...value.replace(/\u001b\[[0-9;]*m/g, "")].length;
 }
 function pad(value, size) {
@@ -36190,52 +36949,31 @@ async function runStep(title, main, context = { inputs: new Inputs(environmentIn
     }
 }
 function reportFailure(reporter, title, error) {
-    if (error instanceof InputErrors || error instanceof errors_InputError) {
+    if (error instanceof InputErrors || error instanceof InputError) {
         const errors = error instanceof InputErrors ? error.errors : [error];
         for (const problem of errors)
             reporter.error(problem.message, { title: `${title}: input '${problem.input}'` });
         reporter.summary.heading(`${title}: invalid input, nothing was written`).table(["input", "problem", "fix"], errors.map((problem) => [problem.input, problem.problem, problem.fix]));
-        reporter.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid; nothing was written. See the annotations.`);
+        reporter.setFailed(errors.length === 1
+            ? errors[0].message
+            : `${errors.length} inputs are invalid; nothing was written. See the annotations.`);
         return;
     }
     const message = errorMessage(error);
-    const kind = error instanceof KubeApiError ? "Kubernetes API" : error instanceof PartialApplyError ? "apply failed" : "failed";
+    const kind = error instanceof KubeApiError
+        ? "Kubernetes API"
+        : error instanceof PartialApplyError
+            ? "apply failed"
+            : "failed";
     reporter.summary.heading(`${title}: ${kind}`).text(message.replace(/\n/g, "<br>"));
-    if (!(error instanceof errors_InputError) && !(error instanceof KubeApiError) && !(error instanceof PartialApplyError) && error instanceof Error && error.stack) {
+    if (!(error instanceof InputError) &&
+        !(error instanceof KubeApiError) &&
+        !(error instanceof PartialApplyError) &&
+        error instanceof Error &&
+        error.stack) {
         reporter.debug(error.stack);
     }
     reporter.setFailed(message);
-}
-
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/connect.js
-
-
-
-/**
- * Reads the `kubeconfig` and `context` inputs and connects. Masks credentials first; the temporary
- * kubeconfig file is removed by close(), which every caller runs in a finally block.
- */
-function connectCluster(inputs, reporter, problems) {
-    const collect = problems ?? new InputProblems();
-    const loaded = collect.collect(() => loadKubeconfig({
-        content: inputs.raw("kubeconfig"),
-        path: inputs.string("kubeconfig-path"),
-        context: inputs.string("context"),
-        mask: (secret) => reporter.mask(secret),
-    }));
-    if (!problems)
-        collect.throwIfAny();
-    if (!loaded)
-        return undefined;
-    const api = new KubeApi(loaded.kc);
-    return {
-        api,
-        source: loaded.source,
-        close: async () => {
-            await api.close();
-            loaded.dispose();
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/index.js
@@ -36249,11 +36987,1181 @@ function connectCluster(inputs, reporter, problems) {
 
 
 
+;// CONCATENATED MODULE: ./lib/config.js
+/** Inputs -> a validated configuration. Every problem is collected, so a user fixes them all in one go. */
+
+const SCOPES = ["namespace", "mesh", "workload"];
+const APPLY_MODES = ["STRICT", "PERMISSIVE", "DISABLE"];
+const PORT_MODES = ["UNSET", "DISABLE", "PERMISSIVE", "STRICT"];
+const APIS = [
+    "auto",
+    "security.istio.io/v1",
+    "security.istio.io/v1beta1",
+    "authentication.istio.io/v1alpha1",
+];
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+const HOST = /^(\*|\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
+function isNamespaceName(value) {
+    return value.length <= 63 && DNS_LABEL.test(value);
+}
+/** `app=product-composite,version=v1` (or one per line, or a YAML map) -> matchLabels. */
+function parseSelector(raw, parsed) {
+    if (raw === undefined)
+        return {};
+    const labels = {};
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+        for (const [key, value] of Object.entries(parsed)) {
+            if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+                throw new Error(`label '${key}' must have a plain value`);
+            }
+            labels[key] = String(value);
+        }
+    }
+    else {
+        for (const item of raw.split(/[\n,]/).map((part) => part.trim())) {
+            if (item === "")
+                continue;
+            const match = /^([^=\s]+)\s*=\s*(\S*)$/.exec(item);
+            if (!match)
+                throw new Error(`'${item}' is not key=value`);
+            labels[match[1]] = match[2];
+        }
+    }
+    for (const [key, value] of Object.entries(labels)) {
+        if (!LABEL_KEY.test(key) || key.length > 316)
+            throw new Error(`'${key}' is not a valid label key`);
+        if (!LABEL_VALUE.test(value) || value.length > 63) {
+            throw new Error(`'${value}' (label ${key}) is not a valid label value`);
+        }
+        if (value === "")
+            throw new Error(`label '${key}' has an empty value; PeerAuthentication matches exact values`);
+    }
+    return labels;
+}
+/** `8080=PERMISSIVE` lines (or comma-separated), or a YAML map `{8080: PERMISSIVE}` -> port -> mode. */
+function parsePortModes(raw, parsed) {
+    if (raw === undefined)
+        return {};
+    let entries;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+        entries = Object.entries(parsed);
+    }
+    else {
+        entries = [];
+        for (const item of raw.split(/[\n,]/).map((part) => part.trim())) {
+            if (item === "" || item.startsWith("#"))
+                continue;
+            const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(item);
+            if (!match)
+                throw new Error(`'${item}' is not port=MODE`);
+            entries.push([match[1], match[2]]);
+        }
+    }
+    const result = {};
+    for (const [port, mode] of entries) {
+        if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+            throw new Error(`'${port}' is not a port number between 1 and 65535 (use the pod's port, not the Service's)`);
+        }
+        const canonical = PORT_MODES.find((m) => m === String(mode).toUpperCase());
+        if (canonical === undefined) {
+            throw new Error(`port ${port}: '${String(mode)}' is not one of ${PORT_MODES.join(", ")}`);
+        }
+        result[String(Number(port))] = canonical;
+    }
+    return result;
+}
+function readConfig(inputs, problems = new InputProblems()) {
+    const scope = problems.collect(() => inputs.choice("scope", SCOPES, "namespace"));
+    const mode = problems.collect(() => inputs.choice("mode", APPLY_MODES, "STRICT"));
+    const api = problems.collect(() => inputs.choice("api", APIS, "auto"));
+    const state = problems.collect(() => inputs.choice("state", ["present", "absent"], "present"));
+    const dryRun = problems.collect(() => inputs.boolean("dry-run", false));
+    const namespaces = problems.collect(() => inputs.list("namespace")) ?? [];
+    const rootNamespace = inputs.string("root-namespace", "istio-system");
+    const name = inputs.string("name", "default");
+    const destinationRules = problems.collect(() => inputs.list("destination-rules")) ?? [];
+    for (const namespace of namespaces) {
+        if (!isNamespaceName(namespace)) {
+            problems.add("namespace", `'${namespace}' is not a valid namespace name`, "use lower-case letters, digits and '-', at most 63 characters, e.g. hands-on");
+        }
+    }
+    if (new Set(namespaces).size !== namespaces.length) {
+        problems.add("namespace", "names a namespace more than once", "list each namespace once");
+    }
+    if (!isNamespaceName(rootNamespace)) {
+        problems.add("root-namespace", `'${rootNamespace}' is not a valid namespace name`, "give Istio's root namespace (meshConfig.rootNamespace), usually istio-system");
+    }
+    if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+        problems.add("name", `'${name}' is not a valid object name`, "use lower-case letters, digits, '-' and '.', e.g. default");
+    }
+    const selector = problems.collect(() => {
+        try {
+            return parseSelector(inputs.raw("selector"), inputs.raw("selector") === undefined ? undefined : safeYaml(inputs, "selector"));
+        }
+        catch (error) {
+            problems.add("selector", error.message, "give workload labels as key=value pairs, e.g. app=product-composite");
+            return undefined;
+        }
+    });
+    const portModes = problems.collect(() => {
+        try {
+            return parsePortModes(inputs.raw("port-modes"), inputs.raw("port-modes") === undefined ? undefined : safeYaml(inputs, "port-modes"));
+        }
+        catch (error) {
+            problems.add("port-modes", error.message, "give one port=MODE per line (e.g. 8080=PERMISSIVE) or a YAML map of pod port to mode");
+            return undefined;
+        }
+    });
+    for (const host of destinationRules) {
+        if (!HOST.test(host) || host.length > 253) {
+            problems.add("destination-rules", `'${host}' is not a host name`, "give service hosts such as product-composite, product-composite.hands-on.svc.cluster.local or *.local");
+        }
+    }
+    const hasSelector = selector !== undefined && Object.keys(selector).length > 0;
+    const hasPorts = portModes !== undefined && Object.keys(portModes).length > 0;
+    if (scope === "workload" && selector !== undefined && !hasSelector) {
+        problems.add("selector", "is required for scope workload", "give the workload's labels, e.g. app=product-composite");
+    }
+    if (scope !== undefined && scope !== "workload" && hasSelector) {
+        problems.add("selector", `applies only to scope workload, but scope is ${scope}`, scope === "mesh"
+            ? "remove the selector: Istio ignores root-namespace policies that have one"
+            : "set scope: workload, or remove the selector");
+    }
+    if (hasPorts && scope !== "workload") {
+        problems.add("port-modes", "needs a workload selector (Istio's portLevelMtls requires one)", "set scope: workload and selector, e.g. app=product-composite");
+    }
+    if ((scope === "namespace" || scope === "workload") && namespaces.length === 0) {
+        problems.add("namespace", `is required for scope ${scope}`, "name the namespace(s), e.g. namespace: hands-on");
+    }
+    if (scope !== undefined && scope !== "mesh" && namespaces.includes(rootNamespace)) {
+        problems.add("namespace", `'${rootNamespace}' is the root namespace, where a policy is mesh-wide${scope === "workload" ? " and one with a selector is ignored by Istio" : ""}`, "use scope: mesh for a mesh-wide policy, or name another namespace");
+    }
+    if (api === "authentication.istio.io/v1alpha1") {
+        if (scope === "workload") {
+            problems.add("scope", "workload scope is not supported with the legacy authentication.istio.io/v1alpha1 API (its Policy targets Services by name)", "use scope namespace or mesh with the legacy API, or api: security.istio.io/v1beta1");
+        }
+        if (name !== "default") {
+            problems.add("name", `'${name}': Istio <= 1.5 honours a namespace-wide Policy and the MeshPolicy only when named 'default'`, "leave name at its default, 'default'");
+        }
+    }
+    if (state === "absent" && hasPorts) {
+        problems.add("port-modes", "has no meaning with state absent", "remove port-modes, or use state present");
+    }
+    const requireSidecars = problems.collect(() => inputs.boolean("require-sidecars", state === "present" && (mode === "STRICT" || Object.values(portModes ?? {}).includes("STRICT"))));
+    if (problems.errors.length > 0)
+        return undefined;
+    return {
+        scope: scope,
+        namespaces,
+        selector: hasSelector ? selector : undefined,
+        rootNamespace,
+        mode: mode,
+        portModes: portModes ?? {},
+        requireSidecars: requireSidecars,
+        destinationRules,
+        api: api,
+        name,
+        state: state,
+        dryRun: dryRun,
+    };
+}
+/** YAML when it parses to a map, otherwise undefined (the line format is parsed instead). */
+function safeYaml(inputs, name) {
+    try {
+        return inputs.yaml(name);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/effective.js
+/**
+ * Istio's PeerAuthentication precedence, as pure code. It mirrors istiod's ComposePeerAuthentication
+ * (istio/istio pilot/pkg/security/authn/policy_applier.go) and the rules in istio/api
+ * security/v1beta1/peer_authentication.proto:
+ *
+ * - a policy without a selector (or with empty matchLabels) in the root namespace is mesh-wide; in any other
+ *   namespace it is namespace-wide; with a selector outside the root namespace it is workload-level;
+ * - a policy with a selector in the root namespace is ignored (istio/api PR #3604);
+ * - several mesh-wide or namespace-wide policies: the oldest (creationTimestamp) is used, newer ones are
+ *   ignored; several workload policies match one workload: the oldest wins. istiod compares timestamps with
+ *   a strict "before" over a list sorted by creation time, then name, so on equal timestamps (1 s resolution)
+ *   the name that sorts first wins; we do the same;
+ * - workload > namespace > mesh; UNSET (or no mtls block) inherits from the level above; with nothing set
+ *   (or a mesh-wide UNSET) the mode is PERMISSIVE;
+ * - portLevelMtls of the winning workload policy overrides per pod port; an UNSET port inherits the
+ *   workload's effective mode.
+ */
+const MTLS_MODES = ["UNSET", "DISABLE", "PERMISSIVE", "STRICT"];
+function policyId(policy) {
+    return `${policy.namespace}/${policy.name}`;
+}
+function hasSelector(policy) {
+    return policy.selector !== undefined && Object.keys(policy.selector).length > 0;
+}
+/** istiod's order: creation time, then name, then namespace. */
+function olderFirst(a, b) {
+    const ta = Date.parse(a.creationTimestamp);
+    const tb = Date.parse(b.creationTimestamp);
+    if (ta !== tb)
+        return ta - tb;
+    if (a.name !== b.name)
+        return a.name < b.name ? -1 : 1;
+    return a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0;
+}
+function selects(selector, labels) {
+    return Object.entries(selector).every(([key, value]) => labels[key] === value);
+}
+function isUnset(mode) {
+    return mode === undefined || mode === "UNSET";
+}
+/** Picks the oldest policy of one level; the others are reported as ignored with `why`. */
+function oldest(candidates, why, ignored) {
+    const sorted = [...candidates].sort(olderFirst);
+    const winner = sorted[0];
+    if (winner) {
+        for (const loser of sorted.slice(1))
+            ignored.push({ policy: policyId(loser), reason: why(winner) });
+    }
+    return winner;
+}
+/** The effective mTLS mode of a namespace (no labels) or a workload (its labels), with the reasons. */
+function effectiveMtlsMode(policies, target, rootNamespace) {
+    const ignored = [];
+    const mesh = [];
+    const namespaceWide = [];
+    const workload = [];
+    for (const policy of policies) {
+        if (policy.namespace === rootNamespace) {
+            if (!hasSelector(policy))
+                mesh.push(policy);
+            else if (target.labels === undefined
+                ? target.namespace === rootNamespace
+                : selects(policy.selector, target.labels)) {
+                // Reported where a reader would expect it to act: the root namespace's own view, and each
+                // workload its selector matches.
+                ignored.push({
+                    policy: policyId(policy),
+                    reason: `it has a selector but lives in the root namespace '${rootNamespace}', and Istio ignores such policies (move it to the workload's namespace)`,
+                });
+            }
+        }
+        else if (policy.namespace === target.namespace) {
+            if (!hasSelector(policy))
+                namespaceWide.push(policy);
+            else if (target.labels !== undefined && selects(policy.selector, target.labels))
+                workload.push(policy);
+        }
+    }
+    const meshWinner = oldest(mesh, (winner) => `a newer mesh-wide policy; Istio uses only the oldest one, ${policyId(winner)} (delete or merge the newer one)`, ignored);
+    const namespaceWinner = oldest(namespaceWide, (winner) => `a newer namespace-wide policy; Istio uses only the oldest one, ${policyId(winner)} (delete or merge the newer one)`, ignored);
+    const workloadWinner = oldest(workload, (winner) => `another workload policy selecting the same workload is older and wins: ${policyId(winner)} (make the selectors disjoint)`, ignored);
+    let mode = "PERMISSIVE";
+    let decidedBy;
+    let level = "default";
+    for (const [winner, winnerLevel] of [
+        [meshWinner, "mesh"],
+        [namespaceWinner, "namespace"],
+        [workloadWinner, "workload"],
+    ]) {
+        if (winner && !isUnset(winner.mode)) {
+            mode = winner.mode;
+            decidedBy = policyId(winner);
+            level = winnerLevel;
+        }
+    }
+    const ports = {};
+    for (const [port, portMode] of Object.entries(workloadWinner?.portLevelMtls ?? {})) {
+        ports[port] = isUnset(portMode) ? mode : portMode;
+    }
+    const winners = {};
+    if (meshWinner)
+        winners.mesh = policyId(meshWinner);
+    if (namespaceWinner)
+        winners.namespace = policyId(namespaceWinner);
+    if (workloadWinner)
+        winners.workload = policyId(workloadWinner);
+    return { mode, decidedBy, level, ports, ignored, winners };
+}
+/** Whether a policy is one the given result uses (the winner of its level) rather than ignores. */
+function isUsed(result, policy) {
+    const id = policyId(policy);
+    return Object.values(result.winners).includes(id);
+}
+/** Reads a PeerAuthentication object (v1 or v1beta1) into the fields precedence needs. */
+function peerPolicyOf(object) {
+    const spec = (object.spec ?? {});
+    const asMode = (value) => MTLS_MODES.includes(value ?? "") ? value : undefined;
+    const portLevelMtls = spec.portLevelMtls
+        ? Object.fromEntries(Object.entries(spec.portLevelMtls).map(([port, m]) => [port, asMode(m?.mode)]))
+        : undefined;
+    return {
+        namespace: object.metadata.namespace ?? "",
+        name: object.metadata.name,
+        creationTimestamp: object.metadata.creationTimestamp ?? new Date(0).toISOString(),
+        selector: spec.selector?.matchLabels,
+        mode: asMode(spec.mtls?.mode),
+        portLevelMtls,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/legacy.js
+function modeOf(object) {
+    const peers = (object.spec?.peers ?? []).filter((peer) => peer.mtls !== undefined);
+    if (peers.length === 0)
+        return "DISABLE";
+    return peers[0].mtls?.mode === "PERMISSIVE" ? "PERMISSIVE" : "STRICT";
+}
+function isNamespaceWide(object) {
+    const targets = object.spec?.targets;
+    return object.metadata.name === "default" && (targets === undefined || targets.length === 0);
+}
+function legacyEffectiveMode(policies, namespace) {
+    if (namespace !== undefined) {
+        const own = policies.find((object) => object.kind === "Policy" && object.metadata.namespace === namespace && isNamespaceWide(object));
+        if (own)
+            return { mode: modeOf(own), decidedBy: `${namespace}/${own.metadata.name}` };
+    }
+    const mesh = policies.find((object) => object.kind === "MeshPolicy" && object.metadata.name === "default");
+    if (mesh)
+        return { mode: modeOf(mesh), decidedBy: `MeshPolicy/${mesh.metadata.name}` };
+    return { mode: "DISABLE", decidedBy: undefined };
+}
+
+;// CONCATENATED MODULE: ./lib/preflight.js
+const SYSTEM_NAMESPACES = ["kube-system", "kube-public", "kube-node-lease"];
+const INJECT_ANNOTATION = "sidecar.istio.io/inject";
+/** A pod has a sidecar when it runs an `istio-proxy` container, or a native sidecar (init container with restartPolicy Always, Istio >= 1.19). */
+function hasSidecarContainer(pod) {
+    if ((pod.spec?.containers ?? []).some((container) => container.name === "istio-proxy"))
+        return true;
+    return (pod.spec?.initContainers ?? []).some((container) => container.name === "istio-proxy" && container.restartPolicy === "Always");
+}
+/** Why a pod is not (or will not stay) in the mesh, or undefined when it is. */
+function sidecarProblem(pod) {
+    const reasons = [];
+    if (!hasSidecarContainer(pod))
+        reasons.push("no istio-proxy container");
+    if (pod.metadata.annotations?.[INJECT_ANNOTATION] === "false") {
+        reasons.push(`annotated ${INJECT_ANNOTATION}: "false"`);
+    }
+    else if (pod.metadata.labels?.[INJECT_ANNOTATION] === "false") {
+        reasons.push(`labelled ${INJECT_ANNOTATION}=false`);
+    }
+    return reasons.length === 0 ? undefined : reasons.join(", ");
+}
+/** Finished pods (Jobs) take no traffic; they do not block STRICT. */
+function isFinished(pod) {
+    return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+}
+function podsWithoutSidecar(pods) {
+    return pods
+        .filter((pod) => !isFinished(pod))
+        .flatMap((pod) => {
+        const reason = sidecarProblem(pod);
+        return reason === undefined
+            ? []
+            : [{ namespace: pod.metadata.namespace ?? "", pod: pod.metadata.name, reason }];
+    })
+        .sort((a, b) => `${a.namespace}/${a.pod}`.localeCompare(`${b.namespace}/${b.pod}`));
+}
+/** A namespace injects sidecars when labelled `istio-injection=enabled` or with a revision (`istio.io/rev`). */
+function injectionProblem(namespace) {
+    const labels = namespace.metadata.labels ?? {};
+    if (labels["istio-injection"] === "enabled" || (labels["istio.io/rev"] ?? "") !== "")
+        return undefined;
+    if (labels["istio-injection"] !== undefined)
+        return `labelled istio-injection=${labels["istio-injection"]}`;
+    return "no istio-injection=enabled or istio.io/rev label";
+}
+function namespacesWithoutInjection(namespaces) {
+    return namespaces.flatMap((namespace) => {
+        const reason = injectionProblem(namespace);
+        return reason === undefined ? [] : [{ namespace: namespace.metadata.name, reason }];
+    });
+}
+/** The refusal message: names every pod and namespace, says why and how to proceed. */
+function preflightMessage(pods, namespaces, mode) {
+    const lines = [
+        `Sidecar pre-flight failed: ${mode} mutual TLS would cut off workloads that are not in the mesh, so nothing was applied.`,
+    ];
+    for (const pod of pods)
+        lines.push(`- pod ${pod.namespace}/${pod.pod}: ${pod.reason}`);
+    for (const namespace of namespaces)
+        lines.push(`- namespace ${namespace.namespace}: ${namespace.reason}`);
+    lines.push("Fix: label the namespaces (kubectl label namespace <ns> istio-injection=enabled) and restart their pods so they get a sidecar, " +
+        "or migrate with mode: PERMISSIVE first; set require-sidecars: false only if you accept cutting these workloads off.");
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./lib/render.js
+/** Pure builders: validated config + the API the cluster serves -> the objects to apply or remove. */
+
+const ACTION_LABEL = "mesh-secure.dev/action";
+const NAME_LABEL = "mesh-secure.dev/name";
+const FIELD_MANAGER = "mesh-secure/mtls";
+function ownedLabels(name) {
+    return { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [ACTION_LABEL]: "mtls", [NAME_LABEL]: name };
+}
+/** Where the policy objects go: one per namespace in scope, or the root namespace for mesh scope. */
+function policyNamespaces(config) {
+    return config.scope === "mesh" ? [config.rootNamespace] : config.namespaces;
+}
+function isLegacy(apis) {
+    return apis.policy === "authentication.istio.io/v1alpha1";
+}
+function renderPeerAuthentication(config, apiVersion, namespace) {
+    const spec = {};
+    if (config.scope === "workload" && config.selector)
+        spec.selector = { matchLabels: { ...config.selector } };
+    spec.mtls = { mode: config.mode };
+    const ports = Object.entries(config.portModes);
+    if (ports.length > 0) {
+        spec.portLevelMtls = Object.fromEntries(ports.sort(([a], [b]) => Number(a) - Number(b)).map(([port, mode]) => [port, { mode }]));
+    }
+    return {
+        apiVersion,
+        kind: "PeerAuthentication",
+        metadata: { name: config.name, namespace, labels: ownedLabels(config.name) },
+        spec,
+    };
+}
+/** Legacy (Istio <= 1.5) server side: `peers: [{mtls: {mode}}]`; DISABLE is a policy without peers. */
+function renderLegacyPolicy(config, namespace) {
+    const spec = config.mode === "DISABLE" ? {} : { peers: [{ mtls: { mode: config.mode } }] };
+    return {
+        apiVersion: "authentication.istio.io/v1alpha1",
+        kind: namespace === undefined ? "MeshPolicy" : "Policy",
+        metadata: {
+            name: "default",
+            ...(namespace === undefined ? {} : { namespace }),
+            labels: ownedLabels(config.name),
+        },
+        spec,
+    };
+}
+/** A DNS-1123 object name for a DestinationRule host: `*.local` -> `wildcard-local`. */
+function destinationRuleName(host) {
+    return host
+        .replace(/^\*$/, "wildcard")
+        .replace(/^\*\./, "wildcard.")
+        .replace(/[^a-z0-9.-]/g, "-")
+        .slice(0, 253);
+}
+/** Client side: ISTIO_MUTUAL (also for PERMISSIVE: clients send mTLS while servers still accept plaintext). */
+function destinationRuleTlsMode(mode) {
+    return mode === "DISABLE" ? "DISABLE" : "ISTIO_MUTUAL";
+}
+function renderDestinationRule(config, apiVersion, namespace, host) {
+    return {
+        apiVersion,
+        kind: "DestinationRule",
+        metadata: { name: destinationRuleName(host), namespace, labels: ownedLabels(config.name) },
+        spec: { host, trafficPolicy: { tls: { mode: destinationRuleTlsMode(config.mode) } } },
+    };
+}
+/** Every object this configuration manages, whether it is to be applied or removed. */
+function renderObjects(config, apis) {
+    const objects = [];
+    for (const namespace of policyNamespaces(config)) {
+        if (isLegacy(apis)) {
+            objects.push(renderLegacyPolicy(config, config.scope === "mesh" ? undefined : namespace));
+        }
+        else {
+            objects.push(renderPeerAuthentication(config, apis.policy, namespace));
+        }
+        if (apis.destinationRule) {
+            for (const host of config.destinationRules) {
+                objects.push(renderDestinationRule(config, apis.destinationRule, namespace, host));
+            }
+        }
+    }
+    return objects;
+}
+function refKey(ref) {
+    return `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+}
+
+;// CONCATENATED MODULE: ./lib/scope.js
+
+const ISTIO_DEFAULT = "(Istio default: PERMISSIVE)";
+/** The workload a pod belongs to: its controller's name (Deployment for ReplicaSet pods), else the pod's. */
+function workloadName(pod) {
+    const owner = pod.metadata.ownerReferences;
+    const controller = owner?.find((ref) => ref.controller) ?? owner?.[0];
+    if (!controller?.name)
+        return pod.metadata.name;
+    const hash = pod.metadata.labels?.["pod-template-hash"];
+    if (controller.kind === "ReplicaSet" && hash && controller.name.endsWith(`-${hash}`)) {
+        return controller.name.slice(0, -hash.length - 1);
+    }
+    return controller.name;
+}
+function groupWorkloads(pods) {
+    const byKey = new Map();
+    for (const pod of pods) {
+        const namespace = pod.metadata.namespace ?? "";
+        const name = workloadName(pod);
+        const key = `${namespace}/${name}`;
+        const existing = byKey.get(key);
+        if (existing)
+            existing.pods.push(pod.metadata.name);
+        else {
+            const { "pod-template-hash": _hash, ...labels } = pod.metadata.labels ?? {};
+            byKey.set(key, { namespace, name, labels, pods: [pod.metadata.name] });
+        }
+    }
+    return [...byKey.values()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+}
+function entry(base, before, after) {
+    return {
+        ...base,
+        mode: after.mode,
+        previousMode: before.mode,
+        policy: after.decidedBy ?? ISTIO_DEFAULT,
+        ports: after.ports,
+        ignored: after.ignored,
+    };
+}
+/** Every namespace/workload in scope with its effective mode before and after this run. */
+function effectiveReport(scope, before, after) {
+    const entries = [];
+    const view = (policies, namespace, labels) => effectiveMtlsMode(policies, { namespace, labels }, scope.rootNamespace);
+    if (scope.mesh) {
+        entries.push(entry({ namespace: scope.rootNamespace, level: "mesh" }, view(before, scope.rootNamespace), view(after, scope.rootNamespace)));
+    }
+    for (const namespace of scope.namespaces) {
+        entries.push(entry({ namespace, level: "namespace" }, view(before, namespace), view(after, namespace)));
+    }
+    for (const workload of scope.workloads) {
+        entries.push(entry({ namespace: workload.namespace, workload: workload.name, level: "workload" }, view(before, workload.namespace, workload.labels), view(after, workload.namespace, workload.labels)));
+    }
+    return entries;
+}
+/** The policies Istio would see after the plan: created/updated objects replace live ones, removed ones go. */
+function policiesAfter(live, written, removed, now) {
+    const key = (object) => `${object.kind}/${object.namespace ?? ""}/${object.name}`;
+    const gone = new Set(removed.map(key));
+    const replaced = new Map(written.map((object) => [
+        key({ kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace }),
+        object,
+    ]));
+    const result = [];
+    for (const object of live) {
+        const id = key({ kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace });
+        if (gone.has(id))
+            continue;
+        const next = replaced.get(id);
+        replaced.delete(id);
+        result.push(next
+            ? { ...next, metadata: { ...next.metadata, creationTimestamp: object.metadata.creationTimestamp } }
+            : object);
+    }
+    for (const object of replaced.values()) {
+        result.push({
+            ...object,
+            metadata: { ...object.metadata, creationTimestamp: object.metadata.creationTimestamp ?? now },
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./lib/state.js
+/**
+ * The `previous-state` output and the `rollback` input: the live objects this run manages, exactly as they
+ * were before it (spec, labels, annotations), and the ones that did not exist (rollback deletes those).
+ */
+
+const STATE_VERSION = 1;
+const MANAGED_KINDS = {
+    PeerAuthentication: ["security.istio.io/v1", "security.istio.io/v1beta1"],
+    Policy: ["authentication.istio.io/v1alpha1"],
+    MeshPolicy: ["authentication.istio.io/v1alpha1"],
+    DestinationRule: ["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"],
+};
+/** The part of a live object a rollback restores: identity, labels, annotations and every top-level field but status. */
+function snapshotOf(object) {
+    const { status: _status, metadata, ...rest } = object;
+    const kept = { name: metadata.name };
+    if (metadata.namespace !== undefined)
+        kept.namespace = metadata.namespace;
+    if (metadata.labels && Object.keys(metadata.labels).length > 0)
+        kept.labels = { ...metadata.labels };
+    if (metadata.annotations && Object.keys(metadata.annotations).length > 0) {
+        kept.annotations = { ...metadata.annotations };
+    }
+    return { ...rest, metadata: kept };
+}
+function buildPreviousState(entries) {
+    const objects = [];
+    const absent = [];
+    for (const { ref, before } of entries) {
+        if (before)
+            objects.push(snapshotOf(before));
+        else {
+            const entry = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
+            if (ref.namespace !== undefined)
+                entry.namespace = ref.namespace;
+            absent.push(entry);
+        }
+    }
+    return { version: STATE_VERSION, action: "mtls", objects, absent };
+}
+function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+const FIX = "pass the previous-state output of an earlier mtls step unchanged, e.g. rollback: ${{ steps.mtls.outputs.previous-state }}";
+function checkRef(where, ref) {
+    const fail = (problem) => {
+        throw new InputError("rollback", `${where}: ${problem}`, FIX);
+    };
+    if (typeof ref.kind !== "string" || !(ref.kind in MANAGED_KINDS)) {
+        fail(`kind '${String(ref.kind)}' is not one this action manages (${Object.keys(MANAGED_KINDS).join(", ")})`);
+    }
+    const versions = MANAGED_KINDS[ref.kind];
+    if (typeof ref.apiVersion !== "string" || !versions.includes(ref.apiVersion)) {
+        fail(`apiVersion '${String(ref.apiVersion)}' is not one of ${versions.join(", ")} for ${String(ref.kind)}`);
+    }
+    if (typeof ref.name !== "string" || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(ref.name)) {
+        fail(`name '${String(ref.name)}' is not a valid object name`);
+    }
+    if (ref.kind === "MeshPolicy") {
+        if (ref.namespace !== undefined)
+            fail("a MeshPolicy is cluster-scoped and has no namespace");
+    }
+    else if (typeof ref.namespace !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ref.namespace)) {
+        fail(`namespace '${String(ref.namespace)}' is missing or not a valid namespace name`);
+    }
+}
+/** Validates a `rollback` input before anything is touched. */
+function parsePreviousState(raw) {
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        throw new InputError("rollback", `is not valid JSON (${error.message})`, FIX);
+    }
+    if (!isRecord(parsed))
+        throw new InputError("rollback", "must be a JSON object", FIX);
+    if (parsed.action !== "mtls") {
+        throw new InputError("rollback", `comes from action '${String(parsed.action)}', not mtls`, FIX);
+    }
+    if (parsed.version !== STATE_VERSION) {
+        throw new InputError("rollback", `has version ${String(parsed.version)}; this action reads version ${STATE_VERSION}`, FIX);
+    }
+    if (!Array.isArray(parsed.objects) || !Array.isArray(parsed.absent)) {
+        throw new InputError("rollback", "must have the lists 'objects' and 'absent'", FIX);
+    }
+    const seen = new Set();
+    const key = (ref) => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+    parsed.objects.forEach((object, index) => {
+        const where = `objects[${index}]`;
+        if (!isRecord(object) || !isRecord(object.metadata)) {
+            throw new InputError("rollback", `${where} is not a Kubernetes object with metadata`, FIX);
+        }
+        const metadata = object.metadata;
+        checkRef(where, {
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            name: metadata.name,
+            namespace: metadata.namespace,
+        });
+        const allowed = ["name", "namespace", "labels", "annotations"];
+        const extra = Object.keys(metadata).filter((field) => !allowed.includes(field));
+        if (extra.length > 0) {
+            throw new InputError("rollback", `${where}.metadata has fields a snapshot never holds: ${extra.join(", ")}`, FIX);
+        }
+        for (const field of ["labels", "annotations"]) {
+            const map = metadata[field];
+            if (map !== undefined && (!isRecord(map) || Object.values(map).some((v) => typeof v !== "string"))) {
+                throw new InputError("rollback", `${where}.metadata.${field} must map strings to strings`, FIX);
+            }
+        }
+        if (!isRecord(object.spec))
+            throw new InputError("rollback", `${where} has no spec object`, FIX);
+        const id = key({ ...object, ...metadata });
+        if (seen.has(id))
+            throw new InputError("rollback", `${where} appears twice`, FIX);
+        seen.add(id);
+    });
+    parsed.absent.forEach((ref, index) => {
+        const where = `absent[${index}]`;
+        if (!isRecord(ref))
+            throw new InputError("rollback", `${where} is not an object reference`, FIX);
+        checkRef(where, ref);
+        const id = key(ref);
+        if (seen.has(id))
+            throw new InputError("rollback", `${where} also appears as an object to restore`, FIX);
+        seen.add(id);
+    });
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ./lib/summary.js
+/** The job summary: the migration view (who changes mode), ignored policies, the pre-flight, and the writes. */
+
+function scopeText(config) {
+    if (config.scope === "mesh")
+        return `mesh-wide (root namespace ${config.rootNamespace})`;
+    const where = config.namespaces.join(", ");
+    if (config.scope === "workload") {
+        const labels = Object.entries(config.selector ?? {})
+            .map(([key, value]) => `${key}=${value}`)
+            .join(",");
+        return `workloads ${labels} in ${where}`;
+    }
+    return `namespace${config.namespaces.length > 1 ? "s" : ""} ${where}`;
+}
+function migrationRows(effective) {
+    return effective.map((entry) => {
+        const what = entry.level === "mesh"
+            ? "(mesh-wide)"
+            : entry.workload === undefined
+                ? "(namespace-wide)"
+                : entry.workload;
+        const change = entry.mode === entry.previousMode
+            ? `${entry.mode} (unchanged)`
+            : `${entry.previousMode} -> ${entry.mode}`;
+        const ports = Object.entries(entry.ports)
+            .map(([port, mode]) => `${port}: ${mode}`)
+            .join(", ");
+        return [entry.namespace, what, change, entry.policy, ports];
+    });
+}
+function writeSummary(summary, facts) {
+    const { config, plan } = facts;
+    const action = config.state === "absent" ? "remove" : config.mode;
+    summary.heading(`mtls: ${action} for ${scopeText(config)}${config.dryRun ? " (dry run)" : ""}`);
+    summary.text(`API: \`${facts.apis.policy}\`${facts.apis.destinationRule ? `, DestinationRule \`${facts.apis.destinationRule}\`` : ""}`);
+    if (facts.refused) {
+        summary.heading("Sidecar pre-flight failed: nothing was applied", 3);
+        summary.text(`${config.mode} would cut these off from the mesh:`);
+    }
+    else if (facts.withoutSidecar.length > 0 || facts.withoutInjection.length > 0) {
+        summary.heading("Not in the mesh (require-sidecars is false)", 3);
+    }
+    if (facts.withoutSidecar.length > 0) {
+        summary.table(["namespace", "pod", "problem"], facts.withoutSidecar.map((pod) => [pod.namespace, pod.pod, pod.reason]));
+    }
+    if (facts.withoutInjection.length > 0) {
+        summary.table(["namespace", "problem"], facts.withoutInjection.map((ns) => [ns.namespace, ns.reason]));
+    }
+    const changing = facts.effective.filter((entry) => entry.mode !== entry.previousMode);
+    summary.heading(facts.refused ? "Effective mTLS mode (unchanged: nothing applied)" : "Effective mTLS mode", 3);
+    summary.text(changing.length === 0
+        ? "No namespace or workload changes mode."
+        : `${changing.length} namespace(s)/workload(s) ${facts.refused ? "would change" : "change"} mode: ${changing
+            .map((entry) => `${entry.namespace}${entry.workload ? `/${entry.workload}` : ""} ${entry.previousMode} -> ${entry.mode}`)
+            .join("; ")}.`);
+    summary.table(["namespace", "workload", "mode", "decided by", "ports"], migrationRows(facts.effective));
+    if (facts.warnings.length > 0) {
+        summary.heading("Warnings", 3);
+        summary.list(facts.warnings);
+    }
+    if (!facts.refused) {
+        summary.heading("Objects", 3);
+        if (!plan.changed)
+            summary.text("Everything is already as requested; nothing was written.");
+        summary.table(["kind", "object", facts.config.dryRun ? "would" : "action"], plan.changes.map((change) => [change.ref.kind, describeRef(change.ref), change.action]));
+        for (const change of plan.changes) {
+            if (change.diff)
+                summary.details(`diff: ${describeRef(change.ref)}`, change.diff, "diff");
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/main.js
 
-async function main({ inputs }) {
-    inputs.choice("mode", ["STRICT", "PERMISSIVE", "DISABLE"], "STRICT");
-    inputs.required("namespace", "name the namespace to secure, e.g. namespace: hands-on");
+
+
+
+
+
+
+
+
+const PA = "PeerAuthentication";
+/** Decides the API from discovery (never from a version string), or refuses the `api` input the cluster lacks. */
+async function discoverApis(api, config) {
+    const candidates = config.api === "auto"
+        ? ["security.istio.io/v1", "security.istio.io/v1beta1", "authentication.istio.io/v1alpha1"]
+        : [config.api];
+    let policy;
+    for (const candidate of candidates) {
+        const kind = candidate === "authentication.istio.io/v1alpha1" ? "Policy" : PA;
+        if (await api.serves(candidate, kind)) {
+            policy = candidate;
+            break;
+        }
+    }
+    if (policy === undefined) {
+        throw new InputError("api", config.api === "auto"
+            ? "the cluster serves neither PeerAuthentication (security.istio.io/v1, v1beta1) nor the legacy Policy (authentication.istio.io/v1alpha1)"
+            : `the cluster does not serve ${config.api === "authentication.istio.io/v1alpha1" ? "Policy" : PA} in ${config.api}`, "install Istio (its CRDs) in the cluster, or choose the API it serves, or use api: auto");
+    }
+    const meshPolicy = policy === "authentication.istio.io/v1alpha1" && (await api.serves(policy, "MeshPolicy"));
+    let destinationRule;
+    if (config.destinationRules.length > 0) {
+        for (const version of [
+            "networking.istio.io/v1",
+            "networking.istio.io/v1beta1",
+            "networking.istio.io/v1alpha3",
+        ]) {
+            if (await api.serves(version, "DestinationRule")) {
+                destinationRule = version;
+                break;
+            }
+        }
+        if (destinationRule === undefined) {
+            throw new InputError("destination-rules", "the cluster does not serve DestinationRule (networking.istio.io)", "install Istio's networking CRDs, or remove destination-rules");
+        }
+    }
+    if (isLegacy({ policy, meshPolicy, destinationRule }) && config.scope === "mesh" && !meshPolicy) {
+        throw new InputError("scope", "mesh scope with the legacy API needs the MeshPolicy kind (authentication.istio.io/v1alpha1), which this cluster does not serve", "use scope: namespace for each namespace, or install the MeshPolicy CRD");
+    }
+    return { policy, meshPolicy, destinationRule };
+}
+async function existingNamespaces(api, names, input) {
+    const found = await Promise.all(names.map((name) => api.get({ apiVersion: "v1", kind: "Namespace", name })));
+    const missing = names.filter((_, index) => found[index] === undefined);
+    if (missing.length > 0) {
+        throw new InputError(input, `namespace${missing.length > 1 ? "s" : ""} ${missing.map((n) => `'${n}'`).join(", ")} do${missing.length > 1 ? "" : "es"} not exist`, "create the namespace first, or correct the name");
+    }
+    return found;
+}
+/** Reads what is in scope: namespaces, pods (grouped into workloads) and the policies that govern them. */
+async function observe(api, config, apis) {
+    let namespaces;
+    if (config.scope === "mesh") {
+        await existingNamespaces(api, [config.rootNamespace], "root-namespace");
+        if (config.namespaces.length > 0)
+            namespaces = await existingNamespaces(api, config.namespaces, "namespace");
+        else {
+            // Mesh scope covers every namespace but Kubernetes' own and the root namespace, which holds istiod
+            // (no sidecar by design) and the gateways (their own proxy, not injected by a namespace label).
+            const excluded = new Set([...SYSTEM_NAMESPACES, config.rootNamespace]);
+            namespaces = (await api.list("v1", "Namespace")).filter((ns) => !excluded.has(ns.metadata.name));
+        }
+    }
+    else {
+        namespaces = await existingNamespaces(api, config.namespaces, "namespace");
+    }
+    namespaces.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const labelSelector = config.scope === "workload" && config.selector
+        ? Object.entries(config.selector)
+            .map(([key, value]) => `${key}=${value}`)
+            .join(",")
+        : undefined;
+    const pods = (await Promise.all(namespaces.map((ns) => api.list("v1", "Pod", {
+        namespace: ns.metadata.name,
+        ...(labelSelector ? { labelSelector } : {}),
+    })))).flat();
+    const policyNamespaces = [...new Set([config.rootNamespace, ...namespaces.map((ns) => ns.metadata.name)])];
+    let policies;
+    if (isLegacy(apis)) {
+        policies = (await Promise.all(policyNamespaces.map((namespace) => api.list(apis.policy, "Policy", { namespace })))).flat();
+        if (apis.meshPolicy)
+            policies.push(...(await api.list(apis.policy, "MeshPolicy")));
+    }
+    else {
+        policies = (await Promise.all(policyNamespaces.map((namespace) => api.list(apis.policy, PA, { namespace })))).flat();
+    }
+    const running = pods.filter((pod) => pod.status?.phase !== "Succeeded" && pod.status?.phase !== "Failed");
+    return { namespaces, pods, workloads: groupWorkloads(running), policies };
+}
+function isOwned(object) {
+    return (object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY_VALUE &&
+        object.metadata.labels?.[ACTION_LABEL] === "mtls");
+}
+function canonicalJson(value) {
+    const sort = (input) => Array.isArray(input)
+        ? input.map(sort)
+        : input && typeof input === "object"
+            ? Object.fromEntries(Object.keys(input)
+                .sort()
+                .map((key) => [key, sort(input[key])]))
+            : input;
+    return JSON.stringify(sort(value ?? {}));
+}
+/** Server-side apply keeps fields another manager set; refuse when that would leave a spec we did not ask for. */
+function checkNoForeignFields(plan) {
+    for (const change of plan.changes) {
+        if (!change.desired || !change.after)
+            continue;
+        const desired = (change.desired.spec ?? {});
+        const after = (change.after.spec ?? {});
+        if (canonicalJson(desired) === canonicalJson(after))
+            continue;
+        const fields = [...new Set([...Object.keys(desired), ...Object.keys(after)])]
+            .filter((key) => canonicalJson(desired[key]) !== canonicalJson(after[key]))
+            .map((key) => `spec.${key}`);
+        throw new Error(`${describeRef(change.ref)} already holds fields another tool set (${fields.join(", ")}), which server-side apply would keep, ` +
+            "so the result would not be the requested policy. Nothing was applied. " +
+            `Fix: remove those fields or the object (kubectl -n ${change.ref.namespace ?? ""} edit ${change.ref.kind.toLowerCase()} ${change.ref.name}), or use another name input.`);
+    }
+}
+function effectiveFromPeerPolicies(config, observed, after) {
+    return effectiveReport({
+        rootNamespace: config.rootNamespace,
+        mesh: config.scope === "mesh",
+        namespaces: config.scope === "workload" ? [] : observed.namespaces.map((ns) => ns.metadata.name),
+        workloads: observed.workloads,
+    }, observed.policies.map(peerPolicyOf), after.map(peerPolicyOf));
+}
+function effectiveFromLegacy(config, observed, after) {
+    const entries = [];
+    const add = (namespace, level) => {
+        const before = legacyEffectiveMode(observed.policies, namespace);
+        const now = legacyEffectiveMode(after, namespace);
+        entries.push({
+            namespace: namespace ?? config.rootNamespace,
+            level,
+            mode: now.mode,
+            previousMode: before.mode,
+            policy: now.decidedBy ?? "(no policy: plaintext)",
+            ports: {},
+            ignored: [],
+        });
+    };
+    if (config.scope === "mesh")
+        add(undefined, "mesh");
+    for (const ns of observed.namespaces)
+        add(ns.metadata.name, "namespace");
+    return entries;
+}
+/** The mode this run is about: one namespace, the workload selector, or the mesh. Empty when targets differ. */
+function headlineMode(config, entries, after, legacy) {
+    if (config.scope === "mesh")
+        return entries.find((entry) => entry.level === "mesh")?.mode ?? "";
+    let modes;
+    if (config.scope === "workload" && !legacy) {
+        const policies = after.map(peerPolicyOf);
+        modes = config.namespaces.map((namespace) => effectiveMtlsMode(policies, { namespace, labels: config.selector }, config.rootNamespace).mode);
+    }
+    else {
+        modes = entries.filter((entry) => entry.level === "namespace").map((entry) => entry.mode);
+    }
+    return modes.length > 0 && modes.every((mode) => mode === modes[0]) ? modes[0] : "";
+}
+/** Our own policy must be the one Istio uses at its level; a newer duplicate would be silently ignored. */
+function checkOwnPoliciesUsed(config, plan, after) {
+    const policies = after.map(peerPolicyOf);
+    for (const change of plan.changes) {
+        if (change.ref.kind !== PA || !change.desired)
+            continue;
+        const namespace = change.ref.namespace;
+        const result = effectiveMtlsMode(policies, { namespace, labels: config.scope === "workload" ? config.selector : undefined }, config.rootNamespace);
+        if (isUsed(result, { namespace, name: change.ref.name }))
+            continue;
+        const reason = result.ignored.find((item) => item.policy === policyId({ namespace, name: change.ref.name }));
+        throw new Error(`${describeRef(change.ref)} would be ignored by Istio: ${reason?.reason ?? "another policy takes precedence"}. Nothing was applied. ` +
+            `Fix: pass name: ${(result.winners.workload ?? result.winners.namespace ?? result.winners.mesh ?? "").split("/")[1] ?? "<the older policy>"} to manage the policy Istio uses, or delete the older one.`);
+    }
+}
+function setOutputs(reporter, values) {
+    reporter.setOutput("changed", String(values.changed));
+    reporter.setOutput("effective-mode", values.effectiveMode);
+    reporter.setOutput("effective", JSON.stringify(values.effective));
+    reporter.setOutput("workloads-without-sidecar", JSON.stringify(values.withoutSidecar));
+    reporter.setOutput("previous-state", JSON.stringify(values.previous));
+}
+function warnIgnored(reporter, entries) {
+    const warnings = new Map();
+    for (const entry of entries) {
+        for (const item of entry.ignored)
+            warnings.set(item.policy, `${item.policy} is ignored: ${item.reason}`);
+    }
+    for (const warning of warnings.values())
+        reporter.warning(warning, { title: "mtls: ignored policy" });
+    return [...warnings.values()];
+}
+async function apply(api, reporter, config) {
+    const apis = await discoverApis(api, config);
+    const legacy = isLegacy(apis);
+    const observed = await observe(api, config, apis);
+    const withoutSidecar = podsWithoutSidecar(observed.pods);
+    const withoutInjection = config.scope === "workload" ? [] : namespacesWithoutInjection(observed.namespaces);
+    const rendered = renderObjects(config, apis);
+    const skipped = [];
+    let plan;
+    if (config.state === "present") {
+        plan = await planChanges(api, { apply: rendered }, FIELD_MANAGER);
+    }
+    else {
+        const remove = [];
+        for (const object of rendered) {
+            const live = await api.get(refOf(object));
+            if (live && !isOwned(live))
+                skipped.push(describeRef(refOf(object)));
+            else
+                remove.push(refOf(object));
+        }
+        plan = await planChanges(api, { apply: [], remove }, FIELD_MANAGER);
+    }
+    const previous = buildPreviousState(plan.changes);
+    const written = plan.changes.flatMap((change) => change.action === "create" || change.action === "update" || change.action === "unchanged"
+        ? [change.after]
+        : []);
+    const removed = plan.changes.filter((change) => change.action === "delete").map((change) => change.ref);
+    const policiesNow = policiesAfter(observed.policies, written, removed, new Date().toISOString());
+    const effective = legacy
+        ? effectiveFromLegacy(config, observed, policiesNow)
+        : effectiveFromPeerPolicies(config, observed, policiesNow);
+    const effectiveMode = headlineMode(config, effective, policiesNow, legacy);
+    const warnings = warnIgnored(reporter, effective);
+    for (const ref of skipped) {
+        const warning = `${ref} exists but was not created by mesh-secure/mtls (no ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} label); state absent leaves it alone.`;
+        reporter.warning(warning, { title: "mtls: not removed" });
+        warnings.push(warning);
+    }
+    const failOnSidecars = config.requireSidecars && (withoutSidecar.length > 0 || withoutInjection.length > 0);
+    const outputs = { effectiveMode, effective, withoutSidecar, previous };
+    writeSummary(reporter.summary, {
+        config,
+        apis,
+        plan,
+        effective,
+        withoutSidecar,
+        withoutInjection,
+        warnings,
+        refused: failOnSidecars,
+    });
+    if (failOnSidecars) {
+        // Nothing is applied, so the outputs report the modes as they are, not as they would be.
+        const current = legacy
+            ? effectiveFromLegacy(config, observed, observed.policies)
+            : effectiveFromPeerPolicies(config, observed, observed.policies);
+        setOutputs(reporter, {
+            ...outputs,
+            effective: current,
+            effectiveMode: headlineMode(config, current, observed.policies, legacy),
+            changed: false,
+        });
+        throw new Error(preflightMessage(withoutSidecar, withoutInjection, config.mode));
+    }
+    for (const pod of withoutSidecar) {
+        reporter.warning(`pod ${pod.namespace}/${pod.pod}: ${pod.reason} (require-sidecars is false)`, {
+            title: "mtls: workload not in the mesh",
+        });
+    }
+    for (const ns of withoutInjection) {
+        reporter.warning(`namespace ${ns.namespace}: ${ns.reason} (require-sidecars is false)`, {
+            title: "mtls: namespace not injected",
+        });
+    }
+    if (config.state === "present") {
+        checkNoForeignFields(plan);
+        if (!legacy)
+            checkOwnPoliciesUsed(config, plan, policiesNow);
+    }
+    if (config.scope === "workload" && observed.workloads.length === 0) {
+        reporter.warning(`selector ${Object.entries(config.selector ?? {})
+            .map(([k, v]) => `${k}=${v}`)
+            .join(",")} matches no pod in ${config.namespaces.join(", ")} (cf. istioctl analyze IST0127).`, { title: "mtls: no matching workload" });
+    }
+    if (!plan.changed) {
+        reporter.info("Everything is already as requested; nothing was written.");
+    }
+    else if (config.dryRun) {
+        reporter.info("Dry run: the API server validated every object; nothing was written.");
+    }
+    else {
+        await executePlan(api, plan, {
+            fieldManager: FIELD_MANAGER,
+            onWrite: (change) => reporter.info(`${change.action}: ${describeRef(change.ref)}`),
+        });
+    }
+    setOutputs(reporter, { ...outputs, changed: plan.changed && !config.dryRun });
+}
+/** Restores a previous-state snapshot and nothing else: a server dry run first, then for real. */
+async function rollback(api, reporter, state, dryRun, rootNamespace) {
+    const refs = [...state.objects.map(refOf), ...state.absent];
+    const before = await Promise.all(refs.map(async (ref) => ({ ref, before: await api.get(ref) })));
+    const previous = buildPreviousState(before);
+    const validated = await restoreSnapshot(api, state.objects, state.absent, {
+        fieldManager: FIELD_MANAGER,
+        dryRun: true,
+    });
+    const changes = dryRun
+        ? validated
+        : await restoreSnapshot(api, state.objects, state.absent, { fieldManager: FIELD_MANAGER });
+    const changed = changes.some((change) => change.action !== "unchanged");
+    // The modes the restored objects decide, namespace by namespace.
+    const effective = [];
+    const namespaces = [
+        ...new Set(refs.map((ref) => ref.namespace).filter((ns) => ns !== undefined)),
+    ];
+    const paVersion = refs.find((ref) => ref.kind === PA)?.apiVersion;
+    if (paVersion && !dryRun) {
+        const policies = (await Promise.all([...new Set([rootNamespace, ...namespaces])].map((namespace) => api.list(paVersion, PA, { namespace }))))
+            .flat()
+            .map(peerPolicyOf);
+        for (const namespace of namespaces) {
+            const result = effectiveMtlsMode(policies, { namespace }, rootNamespace);
+            effective.push({
+                namespace,
+                level: namespace === rootNamespace ? "mesh" : "namespace",
+                mode: result.mode,
+                previousMode: result.mode,
+                policy: result.decidedBy ?? ISTIO_DEFAULT,
+                ports: result.ports,
+                ignored: result.ignored,
+            });
+        }
+    }
+    const summary = reporter.summary;
+    summary.heading(`mtls: rollback${dryRun ? " (dry run)" : ""}`);
+    summary.text(changed
+        ? `${dryRun ? "Would restore" : "Restored"} ${changes.filter((c) => c.action !== "unchanged").length} object(s) to the previous state.`
+        : "The objects already match the previous state; nothing was written.");
+    summary.table(["kind", "object", "action"], changes.map((change) => [change.ref.kind, describeRef(change.ref), change.action]));
+    for (const change of changes) {
+        if (change.diff)
+            summary.details(`diff: ${describeRef(change.ref)}`, change.diff, "diff");
+    }
+    for (const change of changes) {
+        if (change.action !== "unchanged")
+            reporter.info(`${dryRun ? "would " : ""}${change.action}: ${describeRef(change.ref)}`);
+    }
+    setOutputs(reporter, {
+        changed: changed && !dryRun,
+        effectiveMode: effective.length === 1 ? effective[0].mode : "",
+        effective,
+        withoutSidecar: [],
+        previous,
+    });
+}
+async function main({ inputs, reporter }) {
+    const problems = new InputProblems();
+    const rollbackInput = inputs.raw("rollback");
+    let state;
+    let config;
+    let dryRun = false;
+    if (rollbackInput !== undefined) {
+        state = problems.collect(() => parsePreviousState(rollbackInput));
+        dryRun = problems.collect(() => inputs.boolean("dry-run", false)) ?? false;
+    }
+    else {
+        config = readConfig(inputs, problems);
+    }
+    const connection = connectCluster(inputs, reporter, problems);
+    problems.throwIfAny();
+    try {
+        if (state) {
+            await rollback(connection.api, reporter, state, dryRun, inputs.string("root-namespace", "istio-system"));
+        }
+        else {
+            await apply(connection.api, reporter, config);
+        }
+    }
+    finally {
+        await connection?.close();
+    }
 }
 function run(context) {
     return runStep("mtls", main, context);
