@@ -30,9 +30,16 @@ export function clusterApi(): KubeApi {
 }
 
 /** Creates a namespace with a unique name (prefix + random suffix) and returns its name. */
-export async function freshNamespace(api: KubeApi, prefix: string, labels: Record<string, string> = {}): Promise<string> {
+export async function freshNamespace(
+  api: KubeApi,
+  prefix: string,
+  labels: Record<string, string> = {},
+): Promise<string> {
   const name = `${prefix}-${randomBytes(3).toString("hex")}`.slice(0, 63);
-  await api.create({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels } }, { fieldManager: "mesh-secure-tests" });
+  await api.create(
+    { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } },
+    { fieldManager: "mesh-secure-tests" },
+  );
   return name;
 }
 

@@ -37184,7 +37184,10 @@ async function listOwned(kube, namespace, name) {
             if (groupsDone.has(group) || !(await kube.serves(flavour.apiVersion, kind)))
                 continue;
             groupsDone.add(group);
-            const items = await kube.list(flavour.apiVersion, kind, { namespace, labelSelector: ownershipSelector(name) });
+            const items = await kube.list(flavour.apiVersion, kind, {
+                namespace,
+                labelSelector: ownershipSelector(name),
+            });
             for (const item of items)
                 listed.set(ownershipKey(kube_api_refOf(item)), item);
         }
@@ -37234,7 +37237,8 @@ function inspectJwks(text) {
     }
     catch (error) {
         verdict.problem = `is not valid JSON (${error.message})`;
-        verdict.fix = 'give a JSON Web Key Set: {"keys": [{"kty": "RSA", "use": "sig", "n": "...", "e": "AQAB"}]}';
+        verdict.fix =
+            'give a JSON Web Key Set: {"keys": [{"kty": "RSA", "use": "sig", "n": "...", "e": "AQAB"}]}';
         return verdict;
     }
     const keys = parsed?.keys;
@@ -37280,7 +37284,8 @@ function inspectJwks(text) {
     }
     if (verdict.usable.length === 0) {
         verdict.problem = `has no usable signing key (${keys.length} key(s), none an RSA, EC or OKP public key with use "sig" or no use)`;
-        verdict.fix = "publish the public key the issuer signs tokens with (use: sig), or point at the issuer's real JWKS";
+        verdict.fix =
+            "publish the public key the issuer signs tokens with (use: sig), or point at the issuer's real JWKS";
     }
     return verdict;
 }
@@ -37411,7 +37416,9 @@ function parseIssuer(raw, index, input, requireHttps, problems, mask) {
         }
     }
     if (issuer === "") {
-        add(issuerValue === undefined ? "has no issuer" : `issuer is ${describeValue(issuerValue)}, not a non-empty string`, "set issuer to the token issuer exactly as in the tokens' iss claim, e.g. issuer: http://auth-server.local");
+        add(issuerValue === undefined
+            ? "has no issuer"
+            : `issuer is ${describeValue(issuerValue)}, not a non-empty string`, "set issuer to the token issuer exactly as in the tokens' iss claim, e.g. issuer: http://auth-server.local");
     }
     else if (requireHttps && issuer.startsWith("http://")) {
         add("the issuer is plain http, refused because require-https is true", "use the https:// issuer of a production authorization server, or set require-https: false for development");
@@ -37448,7 +37455,11 @@ function parseIssuer(raw, index, input, requireHttps, problems, mask) {
     }
     if (hasInline) {
         const value = entry.jwks;
-        const text = typeof value === "string" ? value.trim() : typeof value === "object" ? JSON.stringify(value) : undefined;
+        const text = typeof value === "string"
+            ? value.trim()
+            : typeof value === "object"
+                ? JSON.stringify(value)
+                : undefined;
         if (text === undefined) {
             add(`jwks is ${describeValue(value)}`, 'give jwks as a JSON Web Key Set: {"keys": [ ... ]}');
         }
@@ -37464,7 +37475,8 @@ function parseIssuer(raw, index, input, requireHttps, problems, mask) {
     }
     if (entry.audiences !== undefined) {
         const audiences = entry.audiences;
-        if (!Array.isArray(audiences) || audiences.some((item) => typeof item !== "string" || item.trim() === "")) {
+        if (!Array.isArray(audiences) ||
+            audiences.some((item) => typeof item !== "string" || item.trim() === "")) {
             add(`audiences is ${describeValue(audiences)}; it must be a list of non-empty strings`, "write audiences as a list, e.g. audiences: [product-composite]");
         }
         else {
@@ -37703,7 +37715,12 @@ function writeSummary(summary, report) {
     summary.text(statusLine(config, plan, report.written));
     const rows = plan.changes
         .filter((change) => change.action !== "absent")
-        .map((change) => [change.ref.kind, `${change.ref.namespace}/${change.ref.name}`, change.ref.apiVersion, change.action]);
+        .map((change) => [
+        change.ref.kind,
+        `${change.ref.namespace}/${change.ref.name}`,
+        change.ref.apiVersion,
+        change.action,
+    ]);
     if (rows.length > 0)
         summary.table(["kind", "object", "apiVersion", "action"], rows);
     for (const change of plan.changes)

@@ -89,7 +89,10 @@ export async function listOwned(kube: KubeApi, namespace: string, name: string):
       const group = `${flavour.apiVersion.split("/")[0]}/${kind}`;
       if (groupsDone.has(group) || !(await kube.serves(flavour.apiVersion, kind))) continue;
       groupsDone.add(group);
-      const items = await kube.list(flavour.apiVersion, kind, { namespace, labelSelector: ownershipSelector(name) });
+      const items = await kube.list(flavour.apiVersion, kind, {
+        namespace,
+        labelSelector: ownershipSelector(name),
+      });
       for (const item of items) listed.set(ownershipKey(refOf(item)), item);
     }
   }
@@ -112,7 +115,7 @@ export async function planPolicy(
 export function applyPlan(kube: KubeApi, plan: Plan, onWrite?: (line: string) => void): Promise<void> {
   return executePlan(kube, plan, {
     fieldManager: FIELD_MANAGER,
-    onWrite: (change) => onWrite?.(`${change.action}d ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`),
+    onWrite: (change) =>
+      onWrite?.(`${change.action}d ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`),
   });
 }
-

@@ -3,7 +3,7 @@
  * them at once, each naming the input, what is wrong and how to fix it. Nothing here touches the network
  * or the cluster.
  */
-import type { Inputs, InputProblems } from "@mesh-secure/action-runtime";
+import type { InputProblems, Inputs } from "@mesh-secure/action-runtime";
 import { inspectJwks } from "./jwks.ts";
 
 export const API_CHOICES = [
@@ -152,7 +152,9 @@ function parseIssuer(
   }
   if (issuer === "") {
     add(
-      issuerValue === undefined ? "has no issuer" : `issuer is ${describeValue(issuerValue)}, not a non-empty string`,
+      issuerValue === undefined
+        ? "has no issuer"
+        : `issuer is ${describeValue(issuerValue)}, not a non-empty string`,
       "set issuer to the token issuer exactly as in the tokens' iss claim, e.g. issuer: http://auth-server.local",
     );
   } else if (requireHttps && issuer.startsWith("http://")) {
@@ -166,7 +168,10 @@ function parseIssuer(
   const hasUri = entry.jwksUri !== undefined && entry.jwksUri !== null;
   const hasInline = entry.jwks !== undefined && entry.jwks !== null;
   if (hasUri && hasInline) {
-    add("sets both jwksUri and jwks", "set only one: jwksUri (a URL Istio fetches) or jwks (an inline key set)");
+    add(
+      "sets both jwksUri and jwks",
+      "set only one: jwksUri (a URL Istio fetches) or jwks (an inline key set)",
+    );
   } else if (!hasUri && !hasInline) {
     add(
       "has neither jwksUri nor jwks, so no token from it could be verified",
@@ -176,7 +181,11 @@ function parseIssuer(
   if (hasUri) {
     const uri = entry.jwksUri;
     if (typeof uri !== "string" || uri.trim() === "") {
-      add(`jwksUri is ${describeValue(uri)}, not a URL`, "set jwksUri to an http:// or https:// URL", "jwksUri");
+      add(
+        `jwksUri is ${describeValue(uri)}, not a URL`,
+        "set jwksUri to an http:// or https:// URL",
+        "jwksUri",
+      );
     } else {
       const trimmed = uri.trim();
       const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
@@ -198,7 +207,11 @@ function parseIssuer(
   if (hasInline) {
     const value = entry.jwks;
     const text =
-      typeof value === "string" ? value.trim() : typeof value === "object" ? JSON.stringify(value) : undefined;
+      typeof value === "string"
+        ? value.trim()
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : undefined;
     if (text === undefined) {
       add(`jwks is ${describeValue(value)}`, 'give jwks as a JSON Web Key Set: {"keys": [ ... ]}');
     } else {
@@ -211,7 +224,10 @@ function parseIssuer(
 
   if (entry.audiences !== undefined) {
     const audiences = entry.audiences;
-    if (!Array.isArray(audiences) || audiences.some((item) => typeof item !== "string" || item.trim() === "")) {
+    if (
+      !Array.isArray(audiences) ||
+      audiences.some((item) => typeof item !== "string" || item.trim() === "")
+    ) {
       add(
         `audiences is ${describeValue(audiences)}; it must be a list of non-empty strings`,
         "write audiences as a list, e.g. audiences: [product-composite]",
@@ -233,16 +249,23 @@ function parseIssuer(
         const h = header as Record<string, unknown> | null;
         const name = h && typeof h === "object" ? h.name : undefined;
         const prefix = h && typeof h === "object" ? h.prefix : undefined;
-        const extra = h && typeof h === "object" ? Object.keys(h).filter((k) => k !== "name" && k !== "prefix") : [];
+        const extra =
+          h && typeof h === "object" ? Object.keys(h).filter((k) => k !== "name" && k !== "prefix") : [];
         if (typeof name !== "string" || !HEADER_NAME.test(name)) {
           add(
             `fromHeaders[${position + 1}] needs a name that is an HTTP header name (got ${describeValue(name)})`,
             'write each header as {name: X-Jwt-Assertion} or {name: Authorization, prefix: "Bearer "}',
           );
         } else if (prefix !== undefined && typeof prefix !== "string") {
-          add(`fromHeaders[${position + 1}].prefix is ${describeValue(prefix)}, not a string`, 'quote the prefix, e.g. prefix: "Bearer "');
+          add(
+            `fromHeaders[${position + 1}].prefix is ${describeValue(prefix)}, not a string`,
+            'quote the prefix, e.g. prefix: "Bearer "',
+          );
         } else if (extra.length > 0) {
-          add(`fromHeaders[${position + 1}] has unknown key(s) ${extra.join(", ")}`, "use only name and prefix");
+          add(
+            `fromHeaders[${position + 1}] has unknown key(s) ${extra.join(", ")}`,
+            "use only name and prefix",
+          );
         } else {
           parsed.push(prefix === undefined ? { name } : { name, prefix });
         }
@@ -277,7 +300,11 @@ export function readConfig(
     inputs.required("namespace", "name the namespace of the protected workloads, e.g. namespace: hands-on"),
   );
   if (namespace !== undefined && !isDnsLabel(namespace)) {
-    problems.add("namespace", `'${namespace}' is not a namespace name`, "use lowercase letters, digits and '-', at most 63 characters");
+    problems.add(
+      "namespace",
+      `'${namespace}' is not a namespace name`,
+      "use lowercase letters, digits and '-', at most 63 characters",
+    );
   }
   const name = inputs.string("name", "jwt-authentication-policy");
   if (!isDnsLabel(name)) {
@@ -354,7 +381,11 @@ export function readConfig(
       }
     } else if (shorthandIssuer !== undefined || shorthandUri !== undefined) {
       if (shorthandIssuer === undefined) {
-        problems.add("issuer", "is required when jwks-uri is given", "set issuer to the tokens' iss claim, e.g. issuer: http://auth-server.local");
+        problems.add(
+          "issuer",
+          "is required when jwks-uri is given",
+          "set issuer to the tokens' iss claim, e.g. issuer: http://auth-server.local",
+        );
       } else if (shorthandUri === undefined) {
         problems.add(
           "jwks-uri",
@@ -362,7 +393,14 @@ export function readConfig(
           "set jwks-uri to the issuer's key set URL, e.g. jwks-uri: http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json",
         );
       } else {
-        const issuer = parseIssuer({ issuer: shorthandIssuer, jwksUri: shorthandUri }, 0, "jwks-uri", requireHttps, problems, mask);
+        const issuer = parseIssuer(
+          { issuer: shorthandIssuer, jwksUri: shorthandUri },
+          0,
+          "jwks-uri",
+          requireHttps,
+          problems,
+          mask,
+        );
         if (issuer) issuers.push(issuer);
       }
     } else {
@@ -375,7 +413,11 @@ export function readConfig(
     const seenIssuers = new Set<string>();
     for (const issuer of issuers) {
       if (seenIssuers.has(issuer.issuer)) {
-        problems.add("issuers", `issuer ${issuer.issuer} is listed twice`, "list each issuer once (put all its audiences in one entry)");
+        problems.add(
+          "issuers",
+          `issuer ${issuer.issuer} is listed twice`,
+          "list each issuer once (put all its audiences in one entry)",
+        );
       }
       seenIssuers.add(issuer.issuer);
     }

@@ -44,7 +44,8 @@ export function inspectJwks(text: string): JwksVerdict {
     parsed = JSON.parse(text);
   } catch (error) {
     verdict.problem = `is not valid JSON (${(error as Error).message})`;
-    verdict.fix = 'give a JSON Web Key Set: {"keys": [{"kty": "RSA", "use": "sig", "n": "...", "e": "AQAB"}]}';
+    verdict.fix =
+      'give a JSON Web Key Set: {"keys": [{"kty": "RSA", "use": "sig", "n": "...", "e": "AQAB"}]}';
     return verdict;
   }
   const keys = (parsed as { keys?: unknown } | null)?.keys;
@@ -85,7 +86,8 @@ export function inspectJwks(text: string): JwksVerdict {
   }
   if (verdict.usable.length === 0) {
     verdict.problem = `has no usable signing key (${keys.length} key(s), none an RSA, EC or OKP public key with use "sig" or no use)`;
-    verdict.fix = "publish the public key the issuer signs tokens with (use: sig), or point at the issuer's real JWKS";
+    verdict.fix =
+      "publish the public key the issuer signs tokens with (use: sig), or point at the issuer's real JWKS";
   }
   return verdict;
 }

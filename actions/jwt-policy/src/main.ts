@@ -47,7 +47,9 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
       config.state === "present" && config.checkJwks ? await checkJwksUris(config, problems) : [];
     problems.throwIfAny();
     if (config.state === "present" && !config.checkJwks) {
-      reporter.info("JWKS not fetched (check-jwks: false): in-cluster URIs are not reachable from a hosted runner.");
+      reporter.info(
+        "JWKS not fetched (check-jwks: false): in-cluster URIs are not reachable from a hosted runner.",
+      );
     }
 
     let apiVersion: ApiVersion | "";
@@ -59,7 +61,9 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
       // Removal covers every kind the cluster serves; the output names the API a re-apply would use.
       apiVersion = config.api === "auto" ? ((await servedFlavours(kube))[0] ?? "") : config.api;
     }
-    reporter.info(`API: ${apiVersion || "none served"} (api: ${config.api}, asked discovery at ${kube.server})`);
+    reporter.info(
+      `API: ${apiVersion || "none served"} (api: ${config.api}, asked discovery at ${kube.server})`,
+    );
 
     const desired = apiVersion === "" ? [] : renderDesired(config, apiVersion);
     const manifestsPath = writeManifests(config, toManifestYaml(desired));
@@ -67,7 +71,9 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
     const plan = await reporter.group("Plan (server-side dry run of every object)", async () => {
       const planned = await planPolicy(kube, desired, config.namespace, config.name);
       for (const change of planned.changes) {
-        reporter.info(`${change.action.padEnd(9)} ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`);
+        reporter.info(
+          `${change.action.padEnd(9)} ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`,
+        );
       }
       return planned;
     });

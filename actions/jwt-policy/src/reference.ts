@@ -13,7 +13,12 @@ export function referenceConfig(): JwtPolicyConfig {
     targets: ["product-composite"],
     selectorKey: "app",
     issuers: [
-      { issuer: REFERENCE_ISSUER, jwksUri: REFERENCE_JWKS_URI, input: "issuers", label: `issuers[1] (${REFERENCE_ISSUER})` },
+      {
+        issuer: REFERENCE_ISSUER,
+        jwksUri: REFERENCE_JWKS_URI,
+        input: "issuers",
+        label: `issuers[1] (${REFERENCE_ISSUER})`,
+      },
     ],
     requireToken: true,
     requireHttps: false,

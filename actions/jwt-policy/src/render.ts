@@ -7,8 +7,9 @@
  * AuthorizationPolicy) per target named `<name>-<target>`, because an Istio selector matches labels
  * exactly and cannot name several workloads. The legacy Policy lists every target, so it is always `<name>`.
  */
-import yaml from "js-yaml";
+
 import { type KubeObject, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@mesh-secure/action-runtime";
+import yaml from "js-yaml";
 import type { ApiVersion, IssuerConfig, JwtPolicyConfig } from "./config.ts";
 
 /** The label naming the `name` input on every object this action applies (found again to prune). */

@@ -63,12 +63,16 @@ export function admissionLines(
       : "requests without a token: passed through to the workload (require-token: false, no AuthorizationPolicy)";
   }
   lines.push(withoutToken);
-  lines.push("requests with a bad, expired or unknown-issuer token: refused 401 (e.g. `Jwt verification fails`)");
+  lines.push(
+    "requests with a bad, expired or unknown-issuer token: refused 401 (e.g. `Jwt verification fails`)",
+  );
   return lines;
 }
 
 function statusLine(config: JwtPolicyConfig, plan: Plan, written: boolean): string {
-  const changes = plan.changes.filter((change) => change.action !== "unchanged" && change.action !== "absent");
+  const changes = plan.changes.filter(
+    (change) => change.action !== "unchanged" && change.action !== "absent",
+  );
   if (changes.length === 0) return "Nothing changed: the cluster already matches. Nothing was written.";
   const counts = ["create", "update", "delete"]
     .map((action) => [action, changes.filter((change) => change.action === action).length] as const)
@@ -92,7 +96,11 @@ export interface RunReport {
 
 function diffBlock(summary: Summary, change: Change): void {
   if (change.diff) {
-    summary.details(`diff: ${change.ref.kind} ${change.ref.namespace}/${change.ref.name} (${change.action})`, change.diff, "diff");
+    summary.details(
+      `diff: ${change.ref.kind} ${change.ref.namespace}/${change.ref.name} (${change.action})`,
+      change.diff,
+      "diff",
+    );
   }
 }
 
@@ -104,7 +112,12 @@ export function writeSummary(summary: Summary, report: RunReport): void {
   summary.text(statusLine(config, plan, report.written));
   const rows = plan.changes
     .filter((change) => change.action !== "absent")
-    .map((change) => [change.ref.kind, `${change.ref.namespace}/${change.ref.name}`, change.ref.apiVersion, change.action]);
+    .map((change) => [
+      change.ref.kind,
+      `${change.ref.namespace}/${change.ref.name}`,
+      change.ref.apiVersion,
+      change.action,
+    ]);
   if (rows.length > 0) summary.table(["kind", "object", "apiVersion", "action"], rows);
   for (const change of plan.changes) diffBlock(summary, change);
 

@@ -3,9 +3,14 @@ import { describe, test } from "node:test";
 import { InputProblems, Inputs, mapInputs } from "@mesh-secure/action-runtime";
 import { type JwtPolicyConfig, legacyProblems, readConfig } from "../src/config.ts";
 
-const LOCAL = "- issuer: http://auth-server.local\n  jwksUri: http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json\n";
+const LOCAL =
+  "- issuer: http://auth-server.local\n  jwksUri: http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json\n";
 
-function read(values: Record<string, string>): { config: JwtPolicyConfig | undefined; messages: string[]; masked: string[] } {
+function read(values: Record<string, string>): {
+  config: JwtPolicyConfig | undefined;
+  messages: string[];
+  masked: string[];
+} {
   const problems = new InputProblems();
   const masked: string[] = [];
   const config = readConfig(new Inputs(mapInputs(values)), problems, (secret) => masked.push(secret));
@@ -14,14 +19,21 @@ function read(values: Record<string, string>): { config: JwtPolicyConfig | undef
 
 describe("reading the inputs", () => {
   test("the reference inputs give one issuer, one target and the defaults", () => {
-    const { config, messages } = read({ namespace: "hands-on", targets: "product-composite", issuers: LOCAL });
+    const { config, messages } = read({
+      namespace: "hands-on",
+      targets: "product-composite",
+      issuers: LOCAL,
+    });
     assert.deepEqual(messages, []);
     assert.equal(config?.name, "jwt-authentication-policy");
     assert.equal(config?.api, "auto");
     assert.equal(config?.requireToken, true);
     assert.equal(config?.selectorKey, "app");
     assert.deepEqual(config?.targets, ["product-composite"]);
-    assert.equal(config?.issuers[0]?.jwksUri, "http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json");
+    assert.equal(
+      config?.issuers[0]?.jwksUri,
+      "http://auth-server.hands-on.svc.cluster.local/.well-known/jwks.json",
+    );
   });
 
   test("the issuer and jwks-uri shorthand gives the same issuer as a one-item list", () => {
@@ -45,7 +57,10 @@ describe("reading the inputs", () => {
     });
     assert.equal(config, undefined);
     for (const input of ["namespace", "targets", "issuers", "state", "dry-run"]) {
-      assert.ok(messages.some((message) => message.startsWith(`Input '${input}'`)), `no problem for ${input}: ${messages.join("\n")}`);
+      assert.ok(
+        messages.some((message) => message.startsWith(`Input '${input}'`)),
+        `no problem for ${input}: ${messages.join("\n")}`,
+      );
     }
     assert.ok(messages.every((message) => message.includes("Fix: ")));
   });
@@ -56,12 +71,24 @@ describe("reading the inputs", () => {
       targets: "product-composite",
       issuers: "- issuer: http://auth-server.local\n  jwks_uri: http://a/jwks\n",
     });
-    assert.ok(messages.some((message) => /unknown key 'jwks_uri'.*Fix: write 'jwksUri'/.test(message)), messages.join("\n"));
+    assert.ok(
+      messages.some((message) => /unknown key 'jwks_uri'.*Fix: write 'jwksUri'/.test(message)),
+      messages.join("\n"),
+    );
   });
 
   test("require-https refuses an http issuer and an http JWKS URL", () => {
-    const { messages } = read({ namespace: "hands-on", targets: "product-composite", issuers: LOCAL, "require-https": "true" });
-    assert.equal(messages.filter((message) => message.includes("require-https")).length, 2, messages.join("\n"));
+    const { messages } = read({
+      namespace: "hands-on",
+      targets: "product-composite",
+      issuers: LOCAL,
+      "require-https": "true",
+    });
+    assert.equal(
+      messages.filter((message) => message.includes("require-https")).length,
+      2,
+      messages.join("\n"),
+    );
   });
 
   test("an inline JWKS with a private key is refused and its private parts are masked", () => {
@@ -71,7 +98,10 @@ describe("reading the inputs", () => {
       targets: "product-composite",
       issuers: `- issuer: http://auth-server.local\n  jwks: '${jwks}'\n`,
     });
-    assert.ok(messages.some((message) => message.includes("private or symmetric key material")), messages.join("\n"));
+    assert.ok(
+      messages.some((message) => message.includes("private or symmetric key material")),
+      messages.join("\n"),
+    );
     assert.ok(masked.includes("c2VjcmV0LXN5bW1ldHJpYy1rZXk"));
   });
 
@@ -91,6 +121,10 @@ describe("reading the inputs", () => {
     const problems = new InputProblems();
     legacyProblems(config, problems);
     assert.equal(problems.errors.length, 2);
-    assert.ok(problems.errors.every((error) => error.input === "issuers" && error.fix.includes("security.istio.io/v1")));
+    assert.ok(
+      problems.errors.every(
+        (error) => error.input === "issuers" && error.fix.includes("security.istio.io/v1"),
+      ),
+    );
   });
 });

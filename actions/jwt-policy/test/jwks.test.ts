@@ -22,7 +22,10 @@ describe("inspecting a JWKS", () => {
   });
 
   test("an EC key without use counts as a signing key", () => {
-    assert.equal(inspectJwks(JSON.stringify({ keys: [ec.publicKey.export({ format: "jwk" })] })).usable.length, 1);
+    assert.equal(
+      inspectJwks(JSON.stringify({ keys: [ec.publicKey.export({ format: "jwk" })] })).usable.length,
+      1,
+    );
   });
 
   test("a private key is refused and its private members are returned for masking", () => {
@@ -81,6 +84,9 @@ describe("fetching a JWKS from a real HTTP server", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    assert.match((await fetchJwks(`http://127.0.0.1:${port}/jwks.json`)).problem ?? "", /could not be fetched \(ECONNREFUSED\)/);
+    assert.match(
+      (await fetchJwks(`http://127.0.0.1:${port}/jwks.json`)).problem ?? "",
+      /could not be fetched \(ECONNREFUSED\)/,
+    );
   });
 });

@@ -2,8 +2,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import yaml from "js-yaml";
 import type { JwtPolicyConfig } from "../src/config.ts";
-import { renderAuthorizationPolicy, renderDesired, renderLegacyPolicy, renderRequestAuthentication } from "../src/render.ts";
 import { referenceConfig } from "../src/reference.ts";
+import {
+  renderAuthorizationPolicy,
+  renderDesired,
+  renderLegacyPolicy,
+  renderRequestAuthentication,
+} from "../src/render.ts";
 
 const AUTH0 = {
   issuer: "https://dev-xxx.auth0.com/",
@@ -53,13 +58,20 @@ spec:
     const ap = renderAuthorizationPolicy(withAuth0(), "security.istio.io/v1", "product-composite");
     assert.equal(ap.spec.action, "ALLOW");
     assert.deepEqual(ap.spec.rules, [
-      { from: [{ source: { requestPrincipals: ["http://auth-server.local/*", "https://dev-xxx.auth0.com//*"] } }] },
+      {
+        from: [
+          { source: { requestPrincipals: ["http://auth-server.local/*", "https://dev-xxx.auth0.com//*"] } },
+        ],
+      },
     ]);
   });
 
   test("require-token false renders no AuthorizationPolicy", () => {
     const objects = renderDesired({ ...referenceConfig(), requireToken: false }, "security.istio.io/v1beta1");
-    assert.deepEqual(objects.map((object) => object.kind), ["RequestAuthentication"]);
+    assert.deepEqual(
+      objects.map((object) => object.kind),
+      ["RequestAuthentication"],
+    );
   });
 
   test("require-token false makes the legacy origin optional", () => {
@@ -68,7 +80,10 @@ spec:
   });
 
   test("several targets give one RequestAuthentication and AuthorizationPolicy per target, named after it", () => {
-    const objects = renderDesired({ ...referenceConfig(), targets: ["product-composite", "review"] }, "security.istio.io/v1");
+    const objects = renderDesired(
+      { ...referenceConfig(), targets: ["product-composite", "review"] },
+      "security.istio.io/v1",
+    );
     assert.deepEqual(
       objects.map((object) => `${object.kind}/${object.metadata.name}`),
       [
@@ -81,7 +96,10 @@ spec:
   });
 
   test("every object carries the ownership labels", () => {
-    for (const object of [...renderDesired(referenceConfig(), "security.istio.io/v1"), renderLegacyPolicy(referenceConfig())]) {
+    for (const object of [
+      ...renderDesired(referenceConfig(), "security.istio.io/v1"),
+      renderLegacyPolicy(referenceConfig()),
+    ]) {
       assert.deepEqual(object.metadata.labels, {
         "app.kubernetes.io/managed-by": "mesh-secure",
         "mesh-secure.io/jwt-policy": "jwt-authentication-policy",

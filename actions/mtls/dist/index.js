@@ -37767,7 +37767,11 @@ function writeSummary(summary, facts) {
         summary.heading("Objects", 3);
         if (!plan.changed)
             summary.text("Everything is already as requested; nothing was written.");
-        summary.table(["kind", "object", facts.config.dryRun ? "would" : "action"], plan.changes.map((change) => [change.ref.kind, describeRef(change.ref), change.action]));
+        summary.table(["kind", "object", facts.config.dryRun ? "would" : "action"], plan.changes.map((change) => [
+            change.ref.kind,
+            `${change.ref.namespace ? `${change.ref.namespace}/` : ""}${change.ref.name}`,
+            change.action,
+        ]));
         for (const change of plan.changes) {
             if (change.diff)
                 summary.details(`diff: ${describeRef(change.ref)}`, change.diff, "diff");
@@ -38119,7 +38123,11 @@ async function rollback(api, reporter, state, dryRun, rootNamespace) {
     summary.text(changed
         ? `${dryRun ? "Would restore" : "Restored"} ${changes.filter((c) => c.action !== "unchanged").length} object(s) to the previous state.`
         : "The objects already match the previous state; nothing was written.");
-    summary.table(["kind", "object", "action"], changes.map((change) => [change.ref.kind, describeRef(change.ref), change.action]));
+    summary.table(["kind", "object", "action"], changes.map((change) => [
+        change.ref.kind,
+        `${change.ref.namespace ? `${change.ref.namespace}/` : ""}${change.ref.name}`,
+        change.action,
+    ]));
     for (const change of changes) {
         if (change.diff)
             summary.details(`diff: ${describeRef(change.ref)}`, change.diff, "diff");

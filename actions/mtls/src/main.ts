@@ -477,7 +477,11 @@ async function rollback(
   );
   summary.table(
     ["kind", "object", "action"],
-    changes.map((change) => [change.ref.kind, describeRef(change.ref), change.action]),
+    changes.map((change) => [
+      change.ref.kind,
+      `${change.ref.namespace ? `${change.ref.namespace}/` : ""}${change.ref.name}`,
+      change.action,
+    ]),
   );
   for (const change of changes) {
     if (change.diff) summary.details(`diff: ${describeRef(change.ref)}`, change.diff, "diff");

@@ -28,7 +28,9 @@ const legacy: ServedApis = {
 };
 
 function toYaml(objects: KubeObject[]): string {
-  return objects.map((object) => yaml.dump(object, { lineWidth: 120, noRefs: true })).join("---\n");
+  return objects
+    .map((object) => yaml.dump(object, { lineWidth: 120, noRefs: true, quotingType: '"' }))
+    .join("---\n");
 }
 
 export function referenceManifests(): Record<string, string> {

@@ -101,7 +101,11 @@ export function writeSummary(summary: Summary, facts: SummaryFacts): void {
     if (!plan.changed) summary.text("Everything is already as requested; nothing was written.");
     summary.table(
       ["kind", "object", facts.config.dryRun ? "would" : "action"],
-      plan.changes.map((change) => [change.ref.kind, describeRef(change.ref), change.action]),
+      plan.changes.map((change) => [
+        change.ref.kind,
+        `${change.ref.namespace ? `${change.ref.namespace}/` : ""}${change.ref.name}`,
+        change.action,
+      ]),
     );
     for (const change of plan.changes) {
       if (change.diff) summary.details(`diff: ${describeRef(change.ref)}`, change.diff, "diff");

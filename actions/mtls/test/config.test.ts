@@ -5,6 +5,7 @@ import { InputError, InputProblems, Inputs, mapInputs } from "@mesh-secure/actio
 import { parsePortModes, readConfig } from "../src/config.ts";
 import { namespacesWithoutInjection, podsWithoutSidecar, preflightMessage } from "../src/preflight.ts";
 import { destinationRuleName, renderObjects, type ServedApis } from "../src/render.ts";
+import { groupWorkloads } from "../src/scope.ts";
 import { buildPreviousState, parsePreviousState } from "../src/state.ts";
 
 const modern: ServedApis = { policy: "security.istio.io/v1", meshPolicy: false, destinationRule: undefined };
@@ -281,4 +282,31 @@ describe("previous-state", () => {
       );
     });
   }
+});
+
+describe("workloads in the report", () => {
+  test("pods of one Deployment are one workload named after the Deployment", () => {
+    const replica = (name: string) => ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        name,
+        namespace: "hands-on",
+        labels: { app: "product-composite", "pod-template-hash": "7d9f" },
+        ownerReferences: [{ kind: "ReplicaSet", name: "product-composite-7d9f", controller: true }],
+      },
+    });
+    const workloads = groupWorkloads([
+      replica("product-composite-7d9f-a"),
+      replica("product-composite-7d9f-b"),
+    ]);
+    assert.deepEqual(workloads, [
+      {
+        namespace: "hands-on",
+        name: "product-composite",
+        labels: { app: "product-composite" },
+        pods: ["product-composite-7d9f-a", "product-composite-7d9f-b"],
+      },
+    ]);
+  });
 });

@@ -34943,11 +34943,15 @@ class kube_api_KubeApi {
         const transport = url.protocol === "https:" ? https : http;
         const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
         const what = options.what ?? path;
-        const { status, text } = await new Promise((resolve, reject) => {
+        const exchange = () => new Promise((resolve, reject) => {
             const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
                 const chunks = [];
                 res.on("data", (chunk) => chunks.push(chunk));
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+                res.on("end", () => resolve({
+                    status: res.statusCode ?? 0,
+                    text: Buffer.concat(chunks).toString("utf8"),
+                    retryAfter: res.headers["retry-after"],
+                }));
                 res.on("error", reject);
             });
             req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
@@ -34965,6 +34969,18 @@ class kube_api_KubeApi {
                 req.write(payload);
             req.end();
         });
+        // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
+        // for a just-installed CRD initializes or API priority and fairness sheds load.
+        let answer = await exchange();
+        for (let attempt = 1; attempt < 6; attempt++) {
+            const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);
+            if (!retryable)
+                break;
+            const seconds = Math.min(Number(answer.retryAfter ?? "1") || 1, 5);
+            await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+            answer = await exchange();
+        }
+        const { status, text } = answer;
         let body = text;
         try {
             body = text === "" ? undefined : JSON.parse(text);
@@ -39618,7 +39634,8 @@ function readConfig(inputs, runner = { os: process.platform, arch: process.arch 
             if (!expanded.endsWith(".tar.gz") && !expanded.endsWith(".tgz")) {
                 problems.add("download-url", "does not name a .tar.gz archive", "point the template at Istio's istioctl-{version}-{platform}.tar.gz (or its copy on your mirror)");
             }
-            else if (parsed.protocol === "https:" || (parsed.protocol === "http:" && isLoopback(parsed.hostname))) {
+            else if (parsed.protocol === "https:" ||
+                (parsed.protocol === "http:" && isLoopback(parsed.hostname))) {
                 url = expanded;
             }
             else if (parsed.protocol === "http:") {
@@ -40612,12 +40629,13 @@ async function main({ inputs, reporter }) {
     reporter.setOutput("cache-hit", String(installed.cacheHit));
     reporter.setOutput("sha256", installed.sha256 ?? "");
     reporter.info(`istioctl ${installed.version} is on PATH: ${installed.path}`);
-    reporter.summary
-        .heading(`setup-istioctl: istioctl ${installed.version}`)
-        .table(["", ""], [
+    reporter.summary.heading(`setup-istioctl: istioctl ${installed.version}`).table(["", ""], [
         ["platform", config.platform],
         ["binary", installed.path],
-        ["source", installed.cacheHit ? "tool cache (verified when it was downloaded)" : displayUrl(config.url)],
+        [
+            "source",
+            installed.cacheHit ? "tool cache (verified when it was downloaded)" : displayUrl(config.url),
+        ],
         ["SHA-256", installed.sha256 ?? "-"],
         ["verified against", installed.checksumSource ?? "-"],
     ]);

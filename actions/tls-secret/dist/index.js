@@ -49186,11 +49186,15 @@ class KubeApi {
         const transport = url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_;
         const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
         const what = options.what ?? path;
-        const { status, text } = await new Promise((resolve, reject) => {
+        const exchange = () => new Promise((resolve, reject) => {
             const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
                 const chunks = [];
                 res.on("data", (chunk) => chunks.push(chunk));
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+                res.on("end", () => resolve({
+                    status: res.statusCode ?? 0,
+                    text: Buffer.concat(chunks).toString("utf8"),
+                    retryAfter: res.headers["retry-after"],
+                }));
                 res.on("error", reject);
             });
             req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
@@ -49208,6 +49212,18 @@ class KubeApi {
                 req.write(payload);
             req.end();
         });
+        // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
+        // for a just-installed CRD initializes or API priority and fairness sheds load.
+        let answer = await exchange();
+        for (let attempt = 1; attempt < 6; attempt++) {
+            const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);
+            if (!retryable)
+                break;
+            const seconds = Math.min(Number(answer.retryAfter ?? "1") || 1, 5);
+            await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+            answer = await exchange();
+        }
+        const { status, text } = answer;
         let body = text;
         try {
             body = text === "" ? undefined : JSON.parse(text);
@@ -57634,9 +57650,12 @@ function validateMaterial(cert, key, ca, rules) {
         if (weak)
             problems.add(key.input, weak, strongKeyFix);
     }
+    // The certificate the key belongs to: the leaf, wherever it stands, for the host check below.
+    let leafIndex = 0;
     if (chain && privateKey && !chain[0].checkPrivateKey(privateKey)) {
         const owner = chain.findIndex((certificate) => certificate.checkPrivateKey(privateKey));
         if (owner > 0) {
+            leafIndex = owner;
             problems.add(cert.input, `the chain is out of order: the key belongs to ${describeAt(chain[owner], owner)}, but the leaf must come first`, "order the chain leaf first, then each issuer (cat leaf.crt intermediate.crt > chain.pem)");
         }
         else {
@@ -57668,7 +57687,7 @@ function validateMaterial(cert, key, ca, rules) {
                 problems.add(cert.input, `${what} expires on ${notAfter.toISOString()}, in ${daysRemaining(notAfter, rules.now)} day(s), sooner than min-days-valid (${rules.minDaysValid})`, "renew the certificate now, or lower min-days-valid deliberately");
             }
         }
-        const sans = subjectAltNames(chain[0]);
+        const sans = subjectAltNames(chain[leafIndex]);
         const uncovered = rules.hosts.filter((host) => !hostCovered(host, sans));
         if (uncovered.length > 0) {
             problems.add(rules.hostsInput, sans.length === 0
@@ -57706,7 +57725,7 @@ function readPem(inputs, problems, name, fileName, secret, reporter) {
     const path = inputs.string(fileName);
     if (content !== undefined && path !== undefined) {
         problems.add(fileName, `is given together with '${name}'`, `pass either ${name} (PEM content) or ${fileName} (a path), not both`);
-        return undefined;
+        return { input: name, text: content };
     }
     if (content !== undefined)
         return { input: name, text: content };
@@ -57827,7 +57846,8 @@ async function generateSelfSigned(request) {
     const name = `O=${escapeDnValue(request.organization)}, CN=${escapeDnValue(request.hosts[0])}`;
     // Backdated a minute so a client whose clock lags slightly does not see a not-yet-valid certificate.
     const notBefore = new Date(Math.floor(request.now.getTime() / 1000) * 1000 - 60_000);
-    const notAfter = new Date(notBefore.getTime() + 60_000 + request.validityDays * generate_DAY_MS);
+    // Rounded up to the second, so a fresh certificate shows the full validity-days left.
+    const notAfter = new Date(Math.ceil(request.now.getTime() / 1000) * 1000 + request.validityDays * generate_DAY_MS);
     // A positive 128-bit serial number (the top bit cleared keeps the DER INTEGER positive).
     const serial = (0,external_node_crypto_.randomBytes)(16);
     serial[0] = serial[0] & 0x7f;
@@ -58161,6 +58181,8 @@ async function main({ inputs, reporter }) {
         problems.throwIfAny();
         if (!config || !material || !connection)
             throw new Error("unreachable: inputs were checked");
+        // The key as it travels in the Secret's data (base64 of the normalised PEM), should a server error echo it.
+        mask(Buffer.from(material.keyPem).toString("base64"));
         const { api } = connection;
         const secret = `${config.namespace}/${config.secretName}`;
         const live = await api.get({

@@ -48,7 +48,7 @@ function readPem(
       `is given together with '${name}'`,
       `pass either ${name} (PEM content) or ${fileName} (a path), not both`,
     );
-    return undefined;
+    return { input: name, text: content };
   }
   if (content !== undefined) return { input: name, text: content };
   if (path === undefined) return undefined;

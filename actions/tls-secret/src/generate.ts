@@ -40,7 +40,8 @@ export async function generateSelfSigned(request: SelfSignedRequest): Promise<Ge
   const name = `O=${escapeDnValue(request.organization)}, CN=${escapeDnValue(request.hosts[0]!)}`;
   // Backdated a minute so a client whose clock lags slightly does not see a not-yet-valid certificate.
   const notBefore = new Date(Math.floor(request.now.getTime() / 1000) * 1000 - 60_000);
-  const notAfter = new Date(notBefore.getTime() + 60_000 + request.validityDays * DAY_MS);
+  // Rounded up to the second, so a fresh certificate shows the full validity-days left.
+  const notAfter = new Date(Math.ceil(request.now.getTime() / 1000) * 1000 + request.validityDays * DAY_MS);
   // A positive 128-bit serial number (the top bit cleared keeps the DER INTEGER positive).
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f;

@@ -155,6 +155,8 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
     }
     problems.throwIfAny();
     if (!config || !material || !connection) throw new Error("unreachable: inputs were checked");
+    // The key as it travels in the Secret's data (base64 of the normalised PEM), should a server error echo it.
+    mask(Buffer.from(material.keyPem).toString("base64"));
     const { api } = connection;
     const secret = `${config.namespace}/${config.secretName}`;
 

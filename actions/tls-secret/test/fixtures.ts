@@ -58,10 +58,14 @@ export async function issue(options: IssueOptions): Promise<Issued> {
   const algorithm = algorithmOf(kind);
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPairLike;
   const now = Date.now();
-  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(options.ca ?? false, undefined, true)];
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(options.ca ?? false, undefined, true),
+  ];
   if (options.sans) {
     extensions.push(
-      new x509.SubjectAlternativeNameExtension(options.sans.map((value) => ({ type: "dns" as const, value }))),
+      new x509.SubjectAlternativeNameExtension(
+        options.sans.map((value) => ({ type: "dns" as const, value })),
+      ),
     );
   }
   const common = {
@@ -85,13 +89,25 @@ export async function issue(options: IssueOptions): Promise<Issued> {
         keys,
         signingAlgorithm: algorithm,
       });
-  return { certPem: `${certificate.toString("pem").trim()}\n`, keyPem: await keyPem(keys), keys, name: options.name };
+  return {
+    certPem: `${certificate.toString("pem").trim()}\n`,
+    keyPem: await keyPem(keys),
+    keys,
+    name: options.name,
+  };
 }
 
 /** A root CA, an intermediate it signed, and a leaf for `hosts` signed by the intermediate. */
-export async function caChain(hosts: string[]): Promise<{ root: Issued; intermediate: Issued; leaf: Issued }> {
+export async function caChain(
+  hosts: string[],
+): Promise<{ root: Issued; intermediate: Issued; leaf: Issued }> {
   const root = await issue({ name: "O=Test Root, CN=Test Root CA", ca: true, notAfterDays: 3650 });
-  const intermediate = await issue({ name: "O=Test Root, CN=Test Intermediate", ca: true, issuer: root, notAfterDays: 1825 });
+  const intermediate = await issue({
+    name: "O=Test Root, CN=Test Intermediate",
+    ca: true,
+    issuer: root,
+    notAfterDays: 1825,
+  });
   const leaf = await issue({ name: `CN=${hosts[0]}`, sans: hosts, issuer: intermediate });
   return { root, intermediate, leaf };
 }
@@ -100,7 +116,17 @@ export async function caChain(hosts: string[]): Promise<{ root: Issued; intermed
 export function encryptedKeys(plainPem: string): { pkcs8: string; legacy: string } {
   const key = createPrivateKey(plainPem);
   return {
-    pkcs8: key.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "secret" }) as string,
-    legacy: key.export({ type: "sec1", format: "pem", cipher: "aes-256-cbc", passphrase: "secret" }) as string,
+    pkcs8: key.export({
+      type: "pkcs8",
+      format: "pem",
+      cipher: "aes-256-cbc",
+      passphrase: "secret",
+    }) as string,
+    legacy: key.export({
+      type: "sec1",
+      format: "pem",
+      cipher: "aes-256-cbc",
+      passphrase: "secret",
+    }) as string,
   };
 }

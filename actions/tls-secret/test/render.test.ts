@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { InputError, InputProblems, Inputs, type KubeObject, mapInputs, TerminalReporter } from "@mesh-secure/action-runtime";
+import {
+  InputError,
+  InputProblems,
+  Inputs,
+  type KubeObject,
+  mapInputs,
+  TerminalReporter,
+} from "@mesh-secure/action-runtime";
 import { readConfig } from "../src/config.ts";
 import { type GatewayServer, pointGatewayAtSecret, renderSecret } from "../src/render.ts";
 
@@ -23,14 +30,25 @@ const fileMountServer: GatewayServer = {
     minProtocolVersion: "TLSV1_2",
   },
 };
-const httpServer: GatewayServer = { port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["minikube.me"] };
+const httpServer: GatewayServer = {
+  port: { number: 80, name: "http", protocol: "HTTP" },
+  hosts: ["minikube.me"],
+};
 
 describe("pointing a Gateway at the secret", () => {
   test("switches the HTTPS server for the host from file mount to credentialName and keeps its other TLS settings", () => {
-    const { desired, changes } = pointGatewayAtSecret(gateway([httpServer, fileMountServer]), ["minikube.me"], "minikube-tls");
+    const { desired, changes } = pointGatewayAtSecret(
+      gateway([httpServer, fileMountServer]),
+      ["minikube.me"],
+      "minikube-tls",
+    );
     const servers = (desired.spec as { servers: GatewayServer[] }).servers;
     assert.deepEqual(servers[0], httpServer);
-    assert.deepEqual(servers[1]!.tls, { mode: "SIMPLE", credentialName: "minikube-tls", minProtocolVersion: "TLSV1_2" });
+    assert.deepEqual(servers[1]!.tls, {
+      mode: "SIMPLE",
+      credentialName: "minikube-tls",
+      minProtocolVersion: "TLSV1_2",
+    });
     assert.deepEqual(
       changes.map((change) => [change.index, change.modeAfter, change.credentialBefore]),
       [[1, "SIMPLE", "file /etc/istio/ingressgateway-certs/tls.crt"]],
@@ -38,7 +56,11 @@ describe("pointing a Gateway at the secret", () => {
   });
 
   test("applies the whole servers list (it is atomic) and nothing of the Gateway it does not own", () => {
-    const { desired } = pointGatewayAtSecret(gateway([httpServer, fileMountServer]), ["minikube.me"], "minikube-tls");
+    const { desired } = pointGatewayAtSecret(
+      gateway([httpServer, fileMountServer]),
+      ["minikube.me"],
+      "minikube-tls",
+    );
     assert.deepEqual(Object.keys(desired.spec as object), ["servers"]);
     assert.deepEqual(desired.metadata, { name: "hands-on-gw", namespace: "hands-on" });
     assert.equal((desired.spec as { servers: unknown[] }).servers.length, 2);
@@ -80,14 +102,20 @@ describe("pointing a Gateway at the secret", () => {
     assert.throws(
       () => pointGatewayAtSecret(gateway([httpServer]), ["minikube.me"], "tls"),
       (error: unknown) =>
-        error instanceof InputError && error.input === "gateway" && /no HTTPS server for minikube\.me/.test(error.message),
+        error instanceof InputError &&
+        error.input === "gateway" &&
+        /no HTTPS server for minikube\.me/.test(error.message),
     );
   });
 });
 
 describe("the rendered Secret", () => {
   test("is a kubernetes.io/tls secret with tls.crt, tls.key, ca.crt and the managed-by label", () => {
-    const secret = renderSecret("istio-system", "istio-ingressgateway-certs", { chainPem: "C", keyPem: "K", caPem: "A" });
+    const secret = renderSecret("istio-system", "istio-ingressgateway-certs", {
+      chainPem: "C",
+      keyPem: "K",
+      caPem: "A",
+    });
     assert.equal(secret.type, "kubernetes.io/tls");
     assert.deepEqual(secret.data, { "tls.crt": "Qw==", "tls.key": "Sw==", "ca.crt": "QQ==" });
     assert.equal(secret.metadata.labels?.["app.kubernetes.io/managed-by"], "mesh-secure");
@@ -121,7 +149,6 @@ describe("reading the inputs", () => {
   test("refuses cert and cert-file together", () => {
     assert.deepEqual(problemsFor({ cert: "c", "cert-file": "/tmp/x.pem", key: "k" }), [
       "cert-file: is given together with 'cert'",
-      "cert: no certificate was given",
     ]);
   });
 
@@ -155,5 +182,17 @@ describe("reading the inputs", () => {
     assert.equal(config?.secretName, "istio-ingressgateway-certs");
     assert.equal(config?.organization, "minikube.me");
     assert.deepEqual(config?.hosts, ["minikube.me", "*.minikube.me"]);
+  });
+});
+
+describe("the reference manifests", () => {
+  test("show the secret with placeholders instead of key material, and the Gateway pointed at it", async () => {
+    const { referenceManifests } = await import("../src/reference.ts");
+    const files = referenceManifests();
+    assert.deepEqual(Object.keys(files).sort(), ["gateway-sds.yaml", "secret.yaml"]);
+    assert.doesNotMatch(files["secret.yaml"]!, /BEGIN|LS0t/);
+    assert.match(files["secret.yaml"]!, /type: kubernetes\.io\/tls/);
+    assert.match(files["gateway-sds.yaml"]!, /credentialName: istio-ingressgateway-certs\n\s+mode: SIMPLE/);
+    assert.doesNotMatch(files["gateway-sds.yaml"]!, /serverCertificate|privateKey/);
   });
 });

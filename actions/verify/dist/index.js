@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8997);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28579,7 +28579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4621:
+/***/ 8997:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28653,6 +28653,652 @@ function errorMessage(error) {
     return String(error);
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
+
+
+function kube_api_refOf(object) {
+    return {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        name: object.metadata.name,
+        namespace: object.metadata.namespace,
+    };
+}
+function kube_api_describeRef(ref) {
+    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+const verbWords = {
+    GET: "get",
+    LIST: "list",
+    POST: "create",
+    PUT: "update",
+    PATCH: "patch",
+    DELETE: "delete",
+};
+/** An error from the API server, explained in plain words with the verb and resource that failed. */
+class KubeApiError extends Error {
+    status;
+    reason;
+    verb;
+    resource;
+    serverMessage;
+    constructor(options) {
+        super(options.explanation);
+        this.name = "KubeApiError";
+        this.status = options.status;
+        this.reason = options.reason;
+        this.verb = options.verb;
+        this.resource = options.resource;
+        this.serverMessage = options.serverMessage;
+    }
+}
+function explain(status, reason, verb, what, namespace, message) {
+    const where = namespace ? ` in namespace '${namespace}'` : "";
+    switch (status) {
+        case 401:
+            return `The API server rejected the credentials (401 Unauthorized) when trying to ${verb} ${what}. Fix: refresh the kubeconfig's token or client certificate.`;
+        case 403:
+            return `Forbidden: the kubeconfig's identity may not ${verb} ${what}${where} (RBAC). Fix: grant it '${verb}' on that resource with a Role/RoleBinding (the action's README lists the rules it needs). Server said: ${message}`;
+        case 404:
+            if (/namespaces? "[^"]+" not found/.test(message)) {
+                return `Namespace '${namespace}' does not exist, so ${what} cannot be ${verb === "get" ? "read" : "written"}. Fix: create the namespace first (kubectl create namespace ${namespace}) or correct the namespace input.`;
+            }
+            return `Not found: could not ${verb} ${what}${where}. Server said: ${message}`;
+        case 409:
+            return `Conflict while trying to ${verb} ${what}${where}: ${message}. Fix: another field manager owns these fields; re-run, or take ownership deliberately.`;
+        case 422:
+        case 400:
+            return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
+        default:
+            return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
+    }
+}
+/**
+ * A small Kubernetes REST client for what the actions do: discovery, get/list, server-side apply with
+ * strict field validation and server dry-run, and delete. @kubernetes/client-node's generic object API
+ * cannot send fieldValidation=Strict, so requests go out over https with the KubeConfig's credentials.
+ */
+class kube_api_KubeApi {
+    kc;
+    server;
+    resources = new Map();
+    agent;
+    constructor(kc) {
+        this.kc = kc;
+        const cluster = kc.getCurrentCluster();
+        if (!cluster)
+            throw new Error("the kubeconfig has no current cluster");
+        this.server = cluster.server.replace(/\/$/, "");
+        this.agent = this.server.startsWith("https:")
+            ? new https.Agent({ keepAlive: true, maxSockets: 16, ...kc.tlsOptions() })
+            : new http.Agent({ keepAlive: true, maxSockets: 16 });
+    }
+    /** Releases pooled connections so the process can exit promptly. */
+    async close() {
+        this.agent.destroy();
+    }
+    async request(method, path, options = {}) {
+        const url = new URL(this.server + path);
+        const agent = this.agent;
+        const headers = {
+            ...(await this.kc.authHeaders()),
+            accept: "application/json",
+        };
+        let payload;
+        if (options.body !== undefined) {
+            payload = Buffer.from(JSON.stringify(options.body));
+            headers["content-type"] = options.contentType ?? "application/json";
+            headers["content-length"] = payload.length;
+        }
+        const transport = url.protocol === "https:" ? https : http;
+        const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
+        const what = options.what ?? path;
+        const { status, text } = await new Promise((resolve, reject) => {
+            const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
+                const chunks = [];
+                res.on("data", (chunk) => chunks.push(chunk));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+                res.on("error", reject);
+            });
+            req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
+            req.on("error", (error) => {
+                reject(new KubeApiError({
+                    status: 0,
+                    reason: error.code ?? "NetworkError",
+                    verb,
+                    resource: what,
+                    serverMessage: error.message,
+                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
+                }));
+            });
+            if (payload)
+                req.write(payload);
+            req.end();
+        });
+        let body = text;
+        try {
+            body = text === "" ? undefined : JSON.parse(text);
+        }
+        catch {
+            // not JSON: keep text
+        }
+        if (status >= 400) {
+            const statusBody = (body ?? {});
+            const message = typeof body === "string" ? body.trim() : (statusBody.message ?? "");
+            throw new KubeApiError({
+                status,
+                reason: statusBody.reason ?? "",
+                verb,
+                resource: what,
+                serverMessage: message,
+                explanation: explain(status, statusBody.reason ?? "", verb, what, options.namespace, message),
+            });
+        }
+        return { status, body };
+    }
+    /** The resources one group/version serves, or undefined when the server does not serve it. */
+    discover(apiVersion) {
+        let cached = this.resources.get(apiVersion);
+        if (!cached) {
+            const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+            cached = this.request("GET", path, { what: `the API group ${apiVersion}` })
+                .then(({ body }) => {
+                const map = new Map();
+                for (const resource of body.resources) {
+                    if (!resource.name.includes("/")) {
+                        map.set(resource.kind, {
+                            plural: resource.name,
+                            namespaced: resource.namespaced,
+                            verbs: resource.verbs,
+                        });
+                    }
+                }
+                return map;
+            })
+                .catch((error) => {
+                if (error instanceof KubeApiError && error.status === 404)
+                    return undefined;
+                this.resources.delete(apiVersion);
+                throw error;
+            });
+            this.resources.set(apiVersion, cached);
+        }
+        return cached;
+    }
+    /** Whether the server serves `kind` in `apiVersion` (asks discovery, never a version string). */
+    async serves(apiVersion, kind) {
+        return (await this.discover(apiVersion))?.has(kind) ?? false;
+    }
+    /** Forgets discovery results (after CRDs were installed or removed). */
+    forgetDiscovery() {
+        this.resources.clear();
+    }
+    async resourcePath(ref, name) {
+        const info = (await this.discover(ref.apiVersion))?.get(ref.kind);
+        if (!info) {
+            throw new KubeApiError({
+                status: 404,
+                reason: "NotServed",
+                verb: "find",
+                resource: `${ref.kind} (${ref.apiVersion})`,
+                serverMessage: "",
+                explanation: `The cluster does not serve ${ref.kind} in ${ref.apiVersion}. Fix: ${ref.apiVersion.includes("istio.io")
+                    ? "install Istio's CRDs (istioctl install, or the istio/base chart) or choose another api input"
+                    : "check the apiVersion"}.`,
+            });
+        }
+        const base = ref.apiVersion.includes("/") ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
+        const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? "default")}` : "";
+        return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ""}`;
+    }
+    async get(ref) {
+        const path = await this.resourcePath(ref, ref.name);
+        try {
+            return (await this.request("GET", path, { what: kube_api_describeRef(ref), namespace: ref.namespace }))
+                .body;
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async list(apiVersion, kind, options = {}) {
+        const base = await this.resourcePath({ apiVersion, kind, namespace: options.namespace });
+        // Without a namespace, list across all namespaces.
+        const path = options.namespace === undefined ? base.replace(/\/namespaces\/default\//, "/") : base;
+        const items = [];
+        let continueToken;
+        do {
+            const query = new URLSearchParams({ limit: "500" });
+            if (options.labelSelector)
+                query.set("labelSelector", options.labelSelector);
+            if (continueToken)
+                query.set("continue", continueToken);
+            const { body } = await this.request("GET", `${path}?${query}`, {
+                verb: "list",
+                what: `${kind} objects`,
+                namespace: options.namespace,
+            });
+            const page = body;
+            for (const item of page.items) {
+                item.apiVersion ??= apiVersion;
+                item.kind ??= kind;
+            }
+            items.push(...page.items);
+            continueToken = page.metadata?.continue || undefined;
+        } while (continueToken);
+        return items;
+    }
+    /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
+    async apply(object, options) {
+        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
+        const query = new URLSearchParams({
+            fieldManager: options.fieldManager,
+            fieldValidation: "Strict",
+            force: String(options.force ?? true),
+        });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("PATCH", `${path}?${query}`, {
+            body: object,
+            contentType: "application/apply-patch+yaml",
+            verb: "apply",
+            what: kube_api_describeRef(kube_api_refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
+    async replace(object, options) {
+        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
+        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("PUT", `${path}?${query}`, {
+            body: object,
+            what: kube_api_describeRef(kube_api_refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    async create(object, options) {
+        const path = await this.resourcePath(kube_api_refOf(object));
+        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        const { body } = await this.request("POST", `${path}?${query}`, {
+            body: object,
+            what: kube_api_describeRef(kube_api_refOf(object)),
+            namespace: object.metadata.namespace,
+        });
+        return body;
+    }
+    /** Deletes an object; returns false when it was already gone. */
+    async delete(ref, options = {}) {
+        const path = await this.resourcePath(ref, ref.name);
+        const query = new URLSearchParams();
+        if (options.dryRun)
+            query.set("dryRun", "All");
+        try {
+            await this.request("DELETE", `${path}${options.dryRun ? `?${query}` : ""}`, {
+                what: kube_api_describeRef(ref),
+                namespace: ref.namespace,
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/config_types.js
+
+const ActionOnInvalid = {
+    THROW: 'throw',
+    FILTER: 'filter',
+};
+function defaultNewConfigOptions() {
+    return {
+        onInvalidEntry: ActionOnInvalid.THROW,
+    };
+}
+function config_types_newClusters(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(clusterIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportCluster(cluster) {
+    return {
+        name: cluster.name,
+        cluster: {
+            server: cluster.server,
+            'certificate-authority-data': cluster.caData,
+            'certificate-authority': cluster.caFile,
+            'insecure-skip-tls-verify': cluster.skipTLSVerify,
+            'tls-server-name': cluster.tlsServerName,
+            'proxy-url': cluster.proxyUrl,
+        },
+    };
+}
+function clusterIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`clusters[${i}].name is missing`);
+            }
+            if (!elt.cluster) {
+                throw new Error(`clusters[${i}].cluster is missing`);
+            }
+            if (!elt.cluster.server) {
+                throw new Error(`clusters[${i}].cluster.server is missing`);
+            }
+            return {
+                caData: elt.cluster['certificate-authority-data'],
+                caFile: elt.cluster['certificate-authority'],
+                name: elt.name,
+                server: elt.cluster.server.replace(/\/$/, ''),
+                skipTLSVerify: elt.cluster['insecure-skip-tls-verify'] === true,
+                tlsServerName: elt.cluster['tls-server-name'],
+                proxyUrl: elt.cluster['proxy-url'],
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+function config_types_newUsers(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(userIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportUser(user) {
+    return {
+        name: user.name,
+        user: {
+            as: user.impersonateUser,
+            'auth-provider': user.authProvider,
+            'client-certificate-data': user.certData,
+            'client-certificate': user.certFile,
+            exec: user.exec,
+            'client-key-data': user.keyData,
+            'client-key': user.keyFile,
+            token: user.token,
+            password: user.password,
+            username: user.username,
+        },
+    };
+}
+function userIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`users[${i}].name is missing`);
+            }
+            return {
+                authProvider: elt.user ? elt.user['auth-provider'] : null,
+                certData: elt.user ? elt.user['client-certificate-data'] : null,
+                certFile: elt.user ? elt.user['client-certificate'] : null,
+                exec: elt.user ? elt.user.exec : null,
+                keyData: elt.user ? elt.user['client-key-data'] : null,
+                keyFile: elt.user ? elt.user['client-key'] : null,
+                name: elt.name,
+                token: findToken(elt.user),
+                password: elt.user ? elt.user.password : null,
+                username: elt.user ? elt.user.username : null,
+                impersonateUser: elt.user ? elt.user.as : null,
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+function findToken(user) {
+    if (user) {
+        if (user.token) {
+            return user.token;
+        }
+        if (user['token-file']) {
+            return fs.readFileSync(user['token-file']).toString();
+        }
+    }
+}
+function config_types_newContexts(a, opts) {
+    if (!Array.isArray(a)) {
+        return [];
+    }
+    const options = Object.assign(defaultNewConfigOptions(), opts || {});
+    return a.map(contextIterator(options.onInvalidEntry)).filter(Boolean);
+}
+function exportContext(ctx) {
+    return {
+        name: ctx.name,
+        context: ctx,
+    };
+}
+function contextIterator(onInvalidEntry) {
+    return (elt, i, list) => {
+        try {
+            if (!elt.name) {
+                throw new Error(`contexts[${i}].name is missing`);
+            }
+            if (!elt.context) {
+                throw new Error(`contexts[${i}].context is missing`);
+            }
+            if (!elt.context.cluster) {
+                throw new Error(`contexts[${i}].context.cluster is missing`);
+            }
+            return {
+                cluster: elt.context.cluster,
+                name: elt.name,
+                user: elt.context.user || undefined,
+                namespace: elt.context.namespace || undefined,
+            };
+        }
+        catch (err) {
+            switch (onInvalidEntry) {
+                case ActionOnInvalid.FILTER:
+                    return null;
+                default:
+                case ActionOnInvalid.THROW:
+                    throw err;
+            }
+        }
+    };
+}
+//# sourceMappingURL=config_types.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/exec_auth.js
+
+class exec_auth_ExecAuth {
+    constructor() {
+        this.tokenCache = {};
+        this.execFn = child_process.spawn;
+    }
+    isAuthProvider(user) {
+        if (!user) {
+            return false;
+        }
+        if (user.exec) {
+            return true;
+        }
+        if (!user.authProvider) {
+            return false;
+        }
+        return (user.authProvider.name === 'exec' || !!(user.authProvider.config && user.authProvider.config.exec));
+    }
+    async applyAuthentication(user, opts) {
+        const credential = await this.getCredential(user);
+        if (!credential) {
+            return;
+        }
+        if (credential.status.clientCertificateData) {
+            opts.cert = credential.status.clientCertificateData;
+        }
+        if (credential.status.clientKeyData) {
+            opts.key = credential.status.clientKeyData;
+        }
+        const token = this.getToken(credential);
+        if (token) {
+            if (!opts.headers) {
+                opts.headers = {};
+            }
+            opts.headers['Authorization'] = `Bearer ${token}`;
+        }
+    }
+    getToken(credential) {
+        if (!credential) {
+            return null;
+        }
+        if (credential.status.token) {
+            return credential.status.token;
+        }
+        return null;
+    }
+    async getCredential(user) {
+        // TODO: Add a unit test for token caching.
+        const cachedToken = this.tokenCache[user.name];
+        if (cachedToken) {
+            if (!cachedToken.status.expirationTimestamp) {
+                return cachedToken;
+            }
+            const date = Date.parse(cachedToken.status.expirationTimestamp);
+            if (date > Date.now()) {
+                return cachedToken;
+            }
+            this.tokenCache[user.name] = null;
+        }
+        let exec = null;
+        if (user.authProvider && user.authProvider.config) {
+            exec = user.authProvider.config.exec;
+        }
+        if (user.exec) {
+            exec = user.exec;
+        }
+        if (!exec) {
+            return null;
+        }
+        if (!exec.command) {
+            throw new Error('No command was specified for exec authProvider!');
+        }
+        let opts = {};
+        if (exec.env) {
+            const env = { ...process.env };
+            exec.env.forEach((elt) => (env[elt.name] = elt.value));
+            opts = { ...opts, env };
+        }
+        return new Promise((resolve, reject) => {
+            let stdoutData = '';
+            let stderrData = '';
+            let savedError = undefined;
+            const subprocess = this.execFn(exec.command, exec.args, opts);
+            subprocess.stdout.setEncoding('utf8');
+            subprocess.stderr.setEncoding('utf8');
+            subprocess.stdout.on('data', (data) => {
+                stdoutData += data;
+            });
+            subprocess.stderr.on('data', (data) => {
+                stderrData += data;
+            });
+            subprocess.on('error', (error) => {
+                savedError = error;
+            });
+            subprocess.on('close', (code) => {
+                if (savedError) {
+                    reject(savedError);
+                    return;
+                }
+                if (code !== 0) {
+                    reject(new Error(stderrData));
+                    return;
+                }
+                try {
+                    const obj = JSON.parse(stdoutData);
+                    this.tokenCache[user.name] = obj;
+                    resolve(obj);
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+        });
+    }
+}
+//# sourceMappingURL=exec_auth.js.map
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/file_auth.js
+
+class file_auth_FileAuth {
+    constructor() {
+        this.token = null;
+        this.lastRead = null;
+    }
+    isAuthProvider(user) {
+        return user.authProvider && user.authProvider.config && user.authProvider.config.tokenFile;
+    }
+    async applyAuthentication(user, opts) {
+        if (this.token == null) {
+            this.refreshToken(user.authProvider.config.tokenFile);
+        }
+        if (this.isTokenExpired()) {
+            this.refreshToken(user.authProvider.config.tokenFile);
+        }
+        if (this.token) {
+            opts.headers['Authorization'] = `Bearer ${this.token}`;
+        }
+    }
+    refreshToken(filePath) {
+        // TODO make this async?
+        this.token = fs.readFileSync(filePath).toString('utf-8');
+        this.lastRead = new Date();
+    }
+    isTokenExpired() {
+        if (this.lastRead === null) {
+            return true;
+        }
+        const now = new Date();
+        const delta = (now.getTime() - this.lastRead.getTime()) / 1000;
+        // For now just refresh every 60 seconds. This is imperfect since the token
+        // could be out of date for this time, but it is unlikely and it's also what
+        // the client-go library does.
+        // TODO: Use file notifications instead?
+        return delta > 60;
+    }
+}
+//# sourceMappingURL=file_auth.js.map
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/js-yaml@4.3.2/node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -31721,784 +32367,7 @@ const {
 
 //# sourceMappingURL=js-yaml.mjs.map
 
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/inputs.js
-
-
-/** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept. */
-function actionsInputName(name) {
-    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function environmentInputs(env = process.env) {
-    return (name) => {
-        const value = env[actionsInputName(name)];
-        return value === undefined || value.trim() === "" ? undefined : value;
-    };
-}
-function mapInputs(values) {
-    return (name) => {
-        const value = values[name];
-        return value === undefined || value.trim() === "" ? undefined : value;
-    };
-}
-/** Typed readers over an InputSource. Every error names the input and says how to fix it. */
-class Inputs {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    has(name) {
-        return this.source(name) !== undefined;
-    }
-    /** The raw value, untrimmed (PEM and YAML content keep their layout). */
-    raw(name) {
-        return this.source(name);
-    }
-    string(name, fallback) {
-        const value = this.source(name)?.trim();
-        return value === undefined ? fallback : value;
-    }
-    required(name, hint) {
-        const value = this.source(name)?.trim();
-        if (value === undefined) {
-            throw new errors_InputError(name, "is required but was not given", hint);
-        }
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
-        if (["true", "True", "TRUE"].includes(value))
-            return true;
-        if (["false", "False", "FALSE"].includes(value))
-            return false;
-        throw new errors_InputError(name, `'${value}' is not a boolean`, "use true or false");
-    }
-    integer(name, fallback, range = {}) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        if (!/^-?\d+$/.test(value)) {
-            throw new errors_InputError(name, `'${value}' is not a whole number`, "give a whole number such as 30");
-        }
-        const parsed = Number.parseInt(value, 10);
-        if (range.min !== undefined && parsed < range.min) {
-            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
-        }
-        if (range.max !== undefined && parsed > range.max) {
-            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
-        }
-        return parsed;
-    }
-    number(name, fallback, range = {}) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        const parsed = Number(value);
-        if (!Number.isFinite(parsed)) {
-            throw new errors_InputError(name, `'${value}' is not a number`, "give a number such as 2 or 0.5");
-        }
-        if (range.min !== undefined && parsed < range.min) {
-            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
-        }
-        if (range.max !== undefined && parsed > range.max) {
-            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
-        }
-        return parsed;
-    }
-    /** One of a fixed set of words; matching ignores case, the canonical spelling is returned. */
-    choice(name, choices, fallback) {
-        const value = this.string(name);
-        if (value === undefined)
-            return fallback;
-        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-        if (match === undefined) {
-            throw new errors_InputError(name, `'${value}' is not one of ${choices.join(", ")}`, `use one of ${choices.join(", ")}`);
-        }
-        return match;
-    }
-    /** A list given one per line or comma-separated (both are common in workflow files). */
-    list(name) {
-        const value = this.source(name);
-        if (value === undefined)
-            return [];
-        const trimmed = value.trim();
-        if (trimmed.startsWith("[") || trimmed.startsWith("- ")) {
-            let parsed;
-            try {
-                parsed = js_yaml_yaml.load(trimmed);
-            }
-            catch (error) {
-                throw new errors_InputError(name, `is not a valid YAML list (${error.message.split("\n")[0]})`, "give one item per line, comma-separated items, or a YAML list");
-            }
-            if (!Array.isArray(parsed) || parsed.some((item) => typeof item !== "string" && typeof item !== "number")) {
-                throw new errors_InputError(name, "must be a list of plain strings", "give one item per line, or a YAML list of strings");
-            }
-            return parsed.map((item) => String(item).trim()).filter((item) => item !== "");
-        }
-        return splitList(value);
-    }
-    /** A YAML (or JSON) document. */
-    yaml(name) {
-        const value = this.source(name);
-        if (value === undefined)
-            return undefined;
-        try {
-            return js_yaml_yaml.load(value);
-        }
-        catch (error) {
-            throw new errors_InputError(name, `is not valid YAML (${error.message.split("\n")[0]})`, "check the indentation and quoting of the value");
-        }
-    }
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== "" && !item.startsWith("#"));
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
-
-
-function kube_api_refOf(object) {
-    return {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        namespace: object.metadata.namespace,
-    };
-}
-function kube_api_describeRef(ref) {
-    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
-}
-const verbWords = {
-    GET: "get",
-    LIST: "list",
-    POST: "create",
-    PUT: "update",
-    PATCH: "patch",
-    DELETE: "delete",
-};
-/** An error from the API server, explained in plain words with the verb and resource that failed. */
-class KubeApiError extends Error {
-    status;
-    reason;
-    verb;
-    resource;
-    serverMessage;
-    constructor(options) {
-        super(options.explanation);
-        this.name = "KubeApiError";
-        this.status = options.status;
-        this.reason = options.reason;
-        this.verb = options.verb;
-        this.resource = options.resource;
-        this.serverMessage = options.serverMessage;
-    }
-}
-function explain(status, reason, verb, what, namespace, message) {
-    const where = namespace ? ` in namespace '${namespace}'` : "";
-    switch (status) {
-        case 401:
-            return `The API server rejected the credentials (401 Unauthorized) when trying to ${verb} ${what}. Fix: refresh the kubeconfig's token or client certificate.`;
-        case 403:
-            return `Forbidden: the kubeconfig's identity may not ${verb} ${what}${where} (RBAC). Fix: grant it '${verb}' on that resource with a Role/RoleBinding (the action's README lists the rules it needs). Server said: ${message}`;
-        case 404:
-            if (/namespaces? "[^"]+" not found/.test(message)) {
-                return `Namespace '${namespace}' does not exist, so ${what} cannot be ${verb === "get" ? "read" : "written"}. Fix: create the namespace first (kubectl create namespace ${namespace}) or correct the namespace input.`;
-            }
-            return `Not found: could not ${verb} ${what}${where}. Server said: ${message}`;
-        case 409:
-            return `Conflict while trying to ${verb} ${what}${where}: ${message}. Fix: another field manager owns these fields; re-run, or take ownership deliberately.`;
-        case 422:
-        case 400:
-            return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
-        default:
-            return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
-    }
-}
-/**
- * A small Kubernetes REST client for what the actions do: discovery, get/list, server-side apply with
- * strict field validation and server dry-run, and delete. @kubernetes/client-node's generic object API
- * cannot send fieldValidation=Strict, so requests go out over https with the KubeConfig's credentials.
- */
-class kube_api_KubeApi {
-    kc;
-    server;
-    resources = new Map();
-    agent;
-    constructor(kc) {
-        this.kc = kc;
-        const cluster = kc.getCurrentCluster();
-        if (!cluster)
-            throw new Error("the kubeconfig has no current cluster");
-        this.server = cluster.server.replace(/\/$/, "");
-        this.agent = this.server.startsWith("https:")
-            ? new https.Agent({ keepAlive: true, maxSockets: 16, ...kc.tlsOptions() })
-            : new http.Agent({ keepAlive: true, maxSockets: 16 });
-    }
-    /** Releases pooled connections so the process can exit promptly. */
-    async close() {
-        this.agent.destroy();
-    }
-    async request(method, path, options = {}) {
-        const url = new URL(this.server + path);
-        const agent = this.agent;
-        const headers = { ...(await this.kc.authHeaders()), accept: "application/json" };
-        let payload;
-        if (options.body !== undefined) {
-            payload = Buffer.from(JSON.stringify(options.body));
-            headers["content-type"] = options.contentType ?? "application/json";
-            headers["content-length"] = payload.length;
-        }
-        const transport = url.protocol === "https:" ? https : http;
-        const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
-        const what = options.what ?? path;
-        const { status, text } = await new Promise((resolve, reject) => {
-            const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
-                const chunks = [];
-                res.on("data", (chunk) => chunks.push(chunk));
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-                res.on("error", reject);
-            });
-            req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-            req.on("error", (error) => {
-                reject(new KubeApiError({
-                    status: 0,
-                    reason: error.code ?? "NetworkError",
-                    verb,
-                    resource: what,
-                    serverMessage: error.message,
-                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
-                }));
-            });
-            if (payload)
-                req.write(payload);
-            req.end();
-        });
-        let body = text;
-        try {
-            body = text === "" ? undefined : JSON.parse(text);
-        }
-        catch {
-            // not JSON: keep text
-        }
-        if (status >= 400) {
-            const statusBody = (body ?? {});
-            const message = typeof body === "string" ? body.trim() : (statusBody.message ?? "");
-            throw new KubeApiError({
-                status,
-                reason: statusBody.reason ?? "",
-                verb,
-                resource: what,
-                serverMessage: message,
-                explanation: explain(status, statusBody.reason ?? "", verb, what, options.namespace, message),
-            });
-        }
-        return { status, body };
-    }
-    /** The resources one group/version serves, or undefined when the server does not serve it. */
-    discover(apiVersion) {
-        let cached = this.resources.get(apiVersion);
-        if (!cached) {
-            const path = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-            cached = this.request("GET", path, { what: `the API group ${apiVersion}` })
-                .then(({ body }) => {
-                const map = new Map();
-                for (const resource of body
-                    .resources) {
-                    if (!resource.name.includes("/")) {
-                        map.set(resource.kind, { plural: resource.name, namespaced: resource.namespaced, verbs: resource.verbs });
-                    }
-                }
-                return map;
-            })
-                .catch((error) => {
-                if (error instanceof KubeApiError && error.status === 404)
-                    return undefined;
-                this.resources.delete(apiVersion);
-                throw error;
-            });
-            this.resources.set(apiVersion, cached);
-        }
-        return cached;
-    }
-    /** Whether the server serves `kind` in `apiVersion` (asks discovery, never a version string). */
-    async serves(apiVersion, kind) {
-        return (await this.discover(apiVersion))?.has(kind) ?? false;
-    }
-    /** Forgets discovery results (after CRDs were installed or removed). */
-    forgetDiscovery() {
-        this.resources.clear();
-    }
-    async resourcePath(ref, name) {
-        const info = (await this.discover(ref.apiVersion))?.get(ref.kind);
-        if (!info) {
-            throw new KubeApiError({
-                status: 404,
-                reason: "NotServed",
-                verb: "find",
-                resource: `${ref.kind} (${ref.apiVersion})`,
-                serverMessage: "",
-                explanation: `The cluster does not serve ${ref.kind} in ${ref.apiVersion}. Fix: ${ref.apiVersion.includes("istio.io") ? "install Istio's CRDs (istioctl install, or the istio/base chart) or choose another api input" : "check the apiVersion"}.`,
-            });
-        }
-        const base = ref.apiVersion.includes("/") ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
-        const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? "default")}` : "";
-        return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ""}`;
-    }
-    async get(ref) {
-        const path = await this.resourcePath(ref, ref.name);
-        try {
-            return (await this.request("GET", path, { what: kube_api_describeRef(ref), namespace: ref.namespace })).body;
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async list(apiVersion, kind, options = {}) {
-        const base = await this.resourcePath({ apiVersion, kind, namespace: options.namespace });
-        // Without a namespace, list across all namespaces.
-        const path = options.namespace === undefined ? base.replace(/\/namespaces\/default\//, "/") : base;
-        const items = [];
-        let continueToken;
-        do {
-            const query = new URLSearchParams({ limit: "500" });
-            if (options.labelSelector)
-                query.set("labelSelector", options.labelSelector);
-            if (continueToken)
-                query.set("continue", continueToken);
-            const { body } = await this.request("GET", `${path}?${query}`, {
-                verb: "list",
-                what: `${kind} objects`,
-                namespace: options.namespace,
-            });
-            const page = body;
-            for (const item of page.items) {
-                item.apiVersion ??= apiVersion;
-                item.kind ??= kind;
-            }
-            items.push(...page.items);
-            continueToken = page.metadata?.continue || undefined;
-        } while (continueToken);
-        return items;
-    }
-    /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
-    async apply(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
-        const query = new URLSearchParams({
-            fieldManager: options.fieldManager,
-            fieldValidation: "Strict",
-            force: String(options.force ?? true),
-        });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("PATCH", `${path}?${query}`, {
-            body: object,
-            contentType: "application/apply-patch+yaml",
-            verb: "apply",
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
-    async replace(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
-        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("PUT", `${path}?${query}`, {
-            body: object,
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    async create(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object));
-        const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        const { body } = await this.request("POST", `${path}?${query}`, {
-            body: object,
-            what: kube_api_describeRef(kube_api_refOf(object)),
-            namespace: object.metadata.namespace,
-        });
-        return body;
-    }
-    /** Deletes an object; returns false when it was already gone. */
-    async delete(ref, options = {}) {
-        const path = await this.resourcePath(ref, ref.name);
-        const query = new URLSearchParams();
-        if (options.dryRun)
-            query.set("dryRun", "All");
-        try {
-            await this.request("DELETE", `${path}${options.dryRun ? `?${query}` : ""}`, {
-                what: kube_api_describeRef(ref),
-                namespace: ref.namespace,
-            });
-            return true;
-        }
-        catch (error) {
-            if (error instanceof KubeApiError && error.status === 404)
-                return false;
-            throw error;
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/config_types.js
-
-const ActionOnInvalid = {
-    THROW: 'throw',
-    FILTER: 'filter',
-};
-function defaultNewConfigOptions() {
-    return {
-        onInvalidEntry: ActionOnInvalid.THROW,
-    };
-}
-function config_types_newClusters(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(clusterIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportCluster(cluster) {
-    return {
-        name: cluster.name,
-        cluster: {
-            server: cluster.server,
-            'certificate-authority-data': cluster.caData,
-            'certificate-authority': cluster.caFile,
-            'insecure-skip-tls-verify': cluster.skipTLSVerify,
-            'tls-server-name': cluster.tlsServerName,
-            'proxy-url': cluster.proxyUrl,
-        },
-    };
-}
-function clusterIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`clusters[${i}].name is missing`);
-            }
-            if (!elt.cluster) {
-                throw new Error(`clusters[${i}].cluster is missing`);
-            }
-            if (!elt.cluster.server) {
-                throw new Error(`clusters[${i}].cluster.server is missing`);
-            }
-            return {
-                caData: elt.cluster['certificate-authority-data'],
-                caFile: elt.cluster['certificate-authority'],
-                name: elt.name,
-                server: elt.cluster.server.replace(/\/$/, ''),
-                skipTLSVerify: elt.cluster['insecure-skip-tls-verify'] === true,
-                tlsServerName: elt.cluster['tls-server-name'],
-                proxyUrl: elt.cluster['proxy-url'],
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-function config_types_newUsers(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(userIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportUser(user) {
-    return {
-        name: user.name,
-        user: {
-            as: user.impersonateUser,
-            'auth-provider': user.authProvider,
-            'client-certificate-data': user.certData,
-            'client-certificate': user.certFile,
-            exec: user.exec,
-            'client-key-data': user.keyData,
-            'client-key': user.keyFile,
-            token: user.token,
-            password: user.password,
-            username: user.username,
-        },
-    };
-}
-function userIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`users[${i}].name is missing`);
-            }
-            return {
-                authProvider: elt.user ? elt.user['auth-provider'] : null,
-                certData: elt.user ? elt.user['client-certificate-data'] : null,
-                certFile: elt.user ? elt.user['client-certificate'] : null,
-                exec: elt.user ? elt.user.exec : null,
-                keyData: elt.user ? elt.user['client-key-data'] : null,
-                keyFile: elt.user ? elt.user['client-key'] : null,
-                name: elt.name,
-                token: findToken(elt.user),
-                password: elt.user ? elt.user.password : null,
-                username: elt.user ? elt.user.username : null,
-                impersonateUser: elt.user ? elt.user.as : null,
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-function findToken(user) {
-    if (user) {
-        if (user.token) {
-            return user.token;
-        }
-        if (user['token-file']) {
-            return fs.readFileSync(user['token-file']).toString();
-        }
-    }
-}
-function config_types_newContexts(a, opts) {
-    if (!Array.isArray(a)) {
-        return [];
-    }
-    const options = Object.assign(defaultNewConfigOptions(), opts || {});
-    return a.map(contextIterator(options.onInvalidEntry)).filter(Boolean);
-}
-function exportContext(ctx) {
-    return {
-        name: ctx.name,
-        context: ctx,
-    };
-}
-function contextIterator(onInvalidEntry) {
-    return (elt, i, list) => {
-        try {
-            if (!elt.name) {
-                throw new Error(`contexts[${i}].name is missing`);
-            }
-            if (!elt.context) {
-                throw new Error(`contexts[${i}].context is missing`);
-            }
-            if (!elt.context.cluster) {
-                throw new Error(`contexts[${i}].context.cluster is missing`);
-            }
-            return {
-                cluster: elt.context.cluster,
-                name: elt.name,
-                user: elt.context.user || undefined,
-                namespace: elt.context.namespace || undefined,
-            };
-        }
-        catch (err) {
-            switch (onInvalidEntry) {
-                case ActionOnInvalid.FILTER:
-                    return null;
-                default:
-                case ActionOnInvalid.THROW:
-                    throw err;
-            }
-        }
-    };
-}
-//# sourceMappingURL=config_types.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/exec_auth.js
-
-class exec_auth_ExecAuth {
-    constructor() {
-        this.tokenCache = {};
-        this.execFn = child_process.spawn;
-    }
-    isAuthProvider(user) {
-        if (!user) {
-            return false;
-        }
-        if (user.exec) {
-            return true;
-        }
-        if (!user.authProvider) {
-            return false;
-        }
-        return (user.authProvider.name === 'exec' || !!(user.authProvider.config && user.authProvider.config.exec));
-    }
-    async applyAuthentication(user, opts) {
-        const credential = await this.getCredential(user);
-        if (!credential) {
-            return;
-        }
-        if (credential.status.clientCertificateData) {
-            opts.cert = credential.status.clientCertificateData;
-        }
-        if (credential.status.clientKeyData) {
-            opts.key = credential.status.clientKeyData;
-        }
-        const token = this.getToken(credential);
-        if (token) {
-            if (!opts.headers) {
-                opts.headers = {};
-            }
-            opts.headers['Authorization'] = `Bearer ${token}`;
-        }
-    }
-    getToken(credential) {
-        if (!credential) {
-            return null;
-        }
-        if (credential.status.token) {
-            return credential.status.token;
-        }
-        return null;
-    }
-    async getCredential(user) {
-        // TODO: Add a unit test for token caching.
-        const cachedToken = this.tokenCache[user.name];
-        if (cachedToken) {
-            if (!cachedToken.status.expirationTimestamp) {
-                return cachedToken;
-            }
-            const date = Date.parse(cachedToken.status.expirationTimestamp);
-            if (date > Date.now()) {
-                return cachedToken;
-            }
-            this.tokenCache[user.name] = null;
-        }
-        let exec = null;
-        if (user.authProvider && user.authProvider.config) {
-            exec = user.authProvider.config.exec;
-        }
-        if (user.exec) {
-            exec = user.exec;
-        }
-        if (!exec) {
-            return null;
-        }
-        if (!exec.command) {
-            throw new Error('No command was specified for exec authProvider!');
-        }
-        let opts = {};
-        if (exec.env) {
-            const env = { ...process.env };
-            exec.env.forEach((elt) => (env[elt.name] = elt.value));
-            opts = { ...opts, env };
-        }
-        return new Promise((resolve, reject) => {
-            let stdoutData = '';
-            let stderrData = '';
-            let savedError = undefined;
-            const subprocess = this.execFn(exec.command, exec.args, opts);
-            subprocess.stdout.setEncoding('utf8');
-            subprocess.stderr.setEncoding('utf8');
-            subprocess.stdout.on('data', (data) => {
-                stdoutData += data;
-            });
-            subprocess.stderr.on('data', (data) => {
-                stderrData += data;
-            });
-            subprocess.on('error', (error) => {
-                savedError = error;
-            });
-            subprocess.on('close', (code) => {
-                if (savedError) {
-                    reject(savedError);
-                    return;
-                }
-                if (code !== 0) {
-                    reject(new Error(stderrData));
-                    return;
-                }
-                try {
-                    const obj = JSON.parse(stdoutData);
-                    this.tokenCache[user.name] = obj;
-                    resolve(obj);
-                }
-                catch (error) {
-                    reject(error);
-                }
-            });
-        });
-    }
-}
-//# sourceMappingURL=exec_auth.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@kubernetes+client-node@2.0.1_bare-buffer@3.7.3/node_modules/@kubernetes/client-node/dist/file_auth.js
-
-class file_auth_FileAuth {
-    constructor() {
-        this.token = null;
-        this.lastRead = null;
-    }
-    isAuthProvider(user) {
-        return user.authProvider && user.authProvider.config && user.authProvider.config.tokenFile;
-    }
-    async applyAuthentication(user, opts) {
-        if (this.token == null) {
-            this.refreshToken(user.authProvider.config.tokenFile);
-        }
-        if (this.isTokenExpired()) {
-            this.refreshToken(user.authProvider.config.tokenFile);
-        }
-        if (this.token) {
-            opts.headers['Authorization'] = `Bearer ${this.token}`;
-        }
-    }
-    refreshToken(filePath) {
-        // TODO make this async?
-        this.token = fs.readFileSync(filePath).toString('utf-8');
-        this.lastRead = new Date();
-    }
-    isTokenExpired() {
-        if (this.lastRead === null) {
-            return true;
-        }
-        const now = new Date();
-        const delta = (now.getTime() - this.lastRead.getTime()) / 1000;
-        // For now just refresh every 60 seconds. This is imperfect since the token
-        // could be out of date for this time, but it is unlikely and it's also what
-        // the client-go library does.
-        // TODO: Use file notifications instead?
-        return delta > 60;
-    }
-}
-//# sourceMappingURL=file_auth.js.map
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kubeconfig.js
-
-
 
 
 
@@ -32528,7 +32397,7 @@ class KubeConfig {
         this.contexts = newContexts(parsed.contexts);
         this.currentContext = parsed["current-context"];
         const root = dirname(file);
-        const absolute = (path) => (path === undefined || isAbsolute(path) ? path : `${root}/${path}`);
+        const absolute = (path) => path === undefined || isAbsolute(path) ? path : `${root}/${path}`;
         for (const cluster of this.clusters)
             cluster.caFile = absolute(cluster.caFile);
         for (const user of this.users) {
@@ -32540,9 +32409,19 @@ class KubeConfig {
         const host = env.KUBERNETES_SERVICE_HOST ?? "";
         const port = env.KUBERNETES_SERVICE_PORT ?? "443";
         this.clusters = [
-            { name: "in-cluster", server: `https://${host.includes(":") ? `[${host}]` : host}:${port}`, caFile: `${SERVICE_ACCOUNT}/ca.crt`, skipTLSVerify: false },
+            {
+                name: "in-cluster",
+                server: `https://${host.includes(":") ? `[${host}]` : host}:${port}`,
+                caFile: `${SERVICE_ACCOUNT}/ca.crt`,
+                skipTLSVerify: false,
+            },
         ];
-        this.users = [{ name: "in-cluster", authProvider: { name: "tokenFile", config: { tokenFile: `${SERVICE_ACCOUNT}/token` } } }];
+        this.users = [
+            {
+                name: "in-cluster",
+                authProvider: { name: "tokenFile", config: { tokenFile: `${SERVICE_ACCOUNT}/token` } },
+            },
+        ];
         this.contexts = [{ name: "in-cluster", cluster: "in-cluster", user: "in-cluster" }];
         this.currentContext = "in-cluster";
     }
@@ -32709,13 +32588,190 @@ function kubeconfig_loadKubeconfig(options) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/connect.js
+
+
+
+/**
+ * Reads the `kubeconfig` and `context` inputs and connects. Masks credentials first; the temporary
+ * kubeconfig file is removed by close(), which every caller runs in a finally block.
+ */
+function connectCluster(inputs, reporter, problems) {
+    const collect = problems ?? new InputProblems();
+    const loaded = collect.collect(() => loadKubeconfig({
+        content: inputs.raw("kubeconfig"),
+        path: inputs.string("kubeconfig-path"),
+        context: inputs.string("context"),
+        mask: (secret) => reporter.mask(secret),
+    }));
+    if (!problems)
+        collect.throwIfAny();
+    if (!loaded)
+        return undefined;
+    const api = new KubeApi(loaded.kc);
+    return {
+        api,
+        source: loaded.source,
+        close: async () => {
+            await api.close();
+            loaded.dispose();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/inputs.js
+
+
+/** GitHub's convention: `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept. */
+function actionsInputName(name) {
+    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function environmentInputs(env = process.env) {
+    return (name) => {
+        const value = env[actionsInputName(name)];
+        return value === undefined || value.trim() === "" ? undefined : value;
+    };
+}
+function mapInputs(values) {
+    return (name) => {
+        const value = values[name];
+        return value === undefined || value.trim() === "" ? undefined : value;
+    };
+}
+/** Typed readers over an InputSource. Every error names the input and says how to fix it. */
+class Inputs {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    has(name) {
+        return this.source(name) !== undefined;
+    }
+    /** The raw value, untrimmed (PEM and YAML content keep their layout). */
+    raw(name) {
+        return this.source(name);
+    }
+    string(name, fallback) {
+        const value = this.source(name)?.trim();
+        return value === undefined ? fallback : value;
+    }
+    required(name, hint) {
+        const value = this.source(name)?.trim();
+        if (value === undefined) {
+            throw new errors_InputError(name, "is required but was not given", hint);
+        }
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+        if (["true", "True", "TRUE"].includes(value))
+            return true;
+        if (["false", "False", "FALSE"].includes(value))
+            return false;
+        throw new errors_InputError(name, `'${value}' is not a boolean`, "use true or false");
+    }
+    integer(name, fallback, range = {}) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        if (!/^-?\d+$/.test(value)) {
+            throw new errors_InputError(name, `'${value}' is not a whole number`, "give a whole number such as 30");
+        }
+        const parsed = Number.parseInt(value, 10);
+        if (range.min !== undefined && parsed < range.min) {
+            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
+        }
+        if (range.max !== undefined && parsed > range.max) {
+            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
+        }
+        return parsed;
+    }
+    number(name, fallback, range = {}) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        const parsed = Number(value);
+        if (!Number.isFinite(parsed)) {
+            throw new errors_InputError(name, `'${value}' is not a number`, "give a number such as 2 or 0.5");
+        }
+        if (range.min !== undefined && parsed < range.min) {
+            throw new errors_InputError(name, `${parsed} is below the minimum ${range.min}`, `use ${range.min} or more`);
+        }
+        if (range.max !== undefined && parsed > range.max) {
+            throw new errors_InputError(name, `${parsed} is above the maximum ${range.max}`, `use ${range.max} or less`);
+        }
+        return parsed;
+    }
+    /** One of a fixed set of words; matching ignores case, the canonical spelling is returned. */
+    choice(name, choices, fallback) {
+        const value = this.string(name);
+        if (value === undefined)
+            return fallback;
+        const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+        if (match === undefined) {
+            throw new errors_InputError(name, `'${value}' is not one of ${choices.join(", ")}`, `use one of ${choices.join(", ")}`);
+        }
+        return match;
+    }
+    /** A list given one per line or comma-separated (both are common in workflow files). */
+    list(name) {
+        const value = this.source(name);
+        if (value === undefined)
+            return [];
+        const trimmed = value.trim();
+        if (trimmed.startsWith("[") || trimmed.startsWith("- ")) {
+            let parsed;
+            try {
+                parsed = js_yaml_yaml.load(trimmed);
+            }
+            catch (error) {
+                throw new errors_InputError(name, `is not a valid YAML list (${error.message.split("\n")[0]})`, "give one item per line, comma-separated items, or a YAML list");
+            }
+            if (!Array.isArray(parsed) ||
+                parsed.some((item) => typeof item !== "string" && typeof item !== "number")) {
+                throw new errors_InputError(name, "must be a list of plain strings", "give one item per line, or a YAML list of strings");
+            }
+            return parsed.map((item) => String(item).trim()).filter((item) => item !== "");
+        }
+        return splitList(value);
+    }
+    /** A YAML (or JSON) document. */
+    yaml(name) {
+        const value = this.source(name);
+        if (value === undefined)
+            return undefined;
+        try {
+            return js_yaml_yaml.load(value);
+        }
+        catch (error) {
+            throw new errors_InputError(name, `is not valid YAML (${error.message.split("\n")[0]})`, "check the indentation and quoting of the value");
+        }
+    }
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== "" && !item.startsWith("#"));
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/plan.js
 
 
 
 const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 const MANAGED_BY_VALUE = "mesh-secure";
-const volatileMetadata = (/* unused pure expression or super */ null && (["managedFields", "resourceVersion", "generation", "creationTimestamp", "uid", "selfLink"]));
+const volatileMetadata = (/* unused pure expression or super */ null && ([
+    "managedFields",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "uid",
+    "selfLink",
+]));
 /** The part of an object its owner decides: what a re-run compares and a diff shows. */
 function comparable(object) {
     if (!object)
@@ -32795,7 +32851,14 @@ async function planChanges(api, desired, fieldManager) {
         const before = await api.get(ref);
         const after = await api.apply(object, { fieldManager, dryRun: true });
         const action = before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
-        return { ref, action, before, after, desired: object, diff: action === "unchanged" ? "" : diffObjects(before, after) };
+        return {
+            ref,
+            action,
+            before,
+            after,
+            desired: object,
+            diff: action === "unchanged" ? "" : diffObjects(before, after),
+        };
     }));
     const removals = await Promise.all((desired.remove ?? []).map(async (ref) => {
         const before = await api.get(ref);
@@ -32897,9 +32960,21 @@ async function restoreSnapshot(api, snapshot, current, options) {
             continue;
         }
         const restored = live
-            ? await api.replace({ ...restorable(object, true), metadata: { ...restorable(object, true).metadata, resourceVersion: live.metadata.resourceVersion } }, options)
+            ? await api.replace({
+                ...restorable(object, true),
+                metadata: {
+                    ...restorable(object, true).metadata,
+                    resourceVersion: live.metadata.resourceVersion,
+                },
+            }, options)
             : await api.create(restorable(object, false), options);
-        changes.push({ ref, action: live ? "update" : "create", before: live, after: restored, diff: diffObjects(live, restored) });
+        changes.push({
+            ref,
+            action: live ? "update" : "create",
+            before: live,
+            after: restored,
+            diff: diffObjects(live, restored),
+        });
     }
     for (const ref of current) {
         if (wanted.has(key(ref)))
@@ -32913,7 +32988,11 @@ async function restoreSnapshot(api, snapshot, current, options) {
     return changes;
 }
 function describeChanges(changes) {
-    return changes.map((change) => [change.ref.kind, `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`, change.action]);
+    return changes.map((change) => [
+        change.ref.kind,
+        `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`,
+        change.action,
+    ]);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -35929,7 +36008,6 @@ function renderMarkdown(blocks) {
 }
 /** Display width, ignoring ANSI colour codes. */
 function width(value) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes
     return [...value.replace(/\u001b\[[0-9;]*m/g, "")].length;
 }
 function pad(value, size) {
@@ -36195,47 +36273,26 @@ function reportFailure(reporter, title, error) {
         for (const problem of errors)
             reporter.error(problem.message, { title: `${title}: input '${problem.input}'` });
         reporter.summary.heading(`${title}: invalid input, nothing was written`).table(["input", "problem", "fix"], errors.map((problem) => [problem.input, problem.problem, problem.fix]));
-        reporter.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid; nothing was written. See the annotations.`);
+        reporter.setFailed(errors.length === 1
+            ? errors[0].message
+            : `${errors.length} inputs are invalid; nothing was written. See the annotations.`);
         return;
     }
     const message = errorMessage(error);
-    const kind = error instanceof KubeApiError ? "Kubernetes API" : error instanceof PartialApplyError ? "apply failed" : "failed";
+    const kind = error instanceof KubeApiError
+        ? "Kubernetes API"
+        : error instanceof PartialApplyError
+            ? "apply failed"
+            : "failed";
     reporter.summary.heading(`${title}: ${kind}`).text(message.replace(/\n/g, "<br>"));
-    if (!(error instanceof errors_InputError) && !(error instanceof KubeApiError) && !(error instanceof PartialApplyError) && error instanceof Error && error.stack) {
+    if (!(error instanceof errors_InputError) &&
+        !(error instanceof KubeApiError) &&
+        !(error instanceof PartialApplyError) &&
+        error instanceof Error &&
+        error.stack) {
         reporter.debug(error.stack);
     }
     reporter.setFailed(message);
-}
-
-;// CONCATENATED MODULE: ../../packages/action-runtime/lib/connect.js
-
-
-
-/**
- * Reads the `kubeconfig` and `context` inputs and connects. Masks credentials first; the temporary
- * kubeconfig file is removed by close(), which every caller runs in a finally block.
- */
-function connectCluster(inputs, reporter, problems) {
-    const collect = problems ?? new InputProblems();
-    const loaded = collect.collect(() => loadKubeconfig({
-        content: inputs.raw("kubeconfig"),
-        path: inputs.string("kubeconfig-path"),
-        context: inputs.string("context"),
-        mask: (secret) => reporter.mask(secret),
-    }));
-    if (!problems)
-        collect.throwIfAny();
-    if (!loaded)
-        return undefined;
-    const api = new KubeApi(loaded.kc);
-    return {
-        api,
-        source: loaded.source,
-        close: async () => {
-            await api.close();
-            loaded.dispose();
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/index.js
@@ -36249,10 +36306,1237 @@ function connectCluster(inputs, reporter, problems) {
 
 
 
+;// CONCATENATED MODULE: ./lib/dn.js
+/**
+ * Distinguished names compared as sets of attribute=value pairs: `CN=minikube.me, O=minikube.me` equals
+ * `O=minikube.me,CN=minikube.me` (keytool prints RFC 2253 order, openssl and Node the encoding order).
+ */
+const ALIASES = {
+    COMMONNAME: "CN",
+    ORGANIZATIONNAME: "O",
+    ORGANIZATIONALUNITNAME: "OU",
+    COUNTRYNAME: "C",
+    STATEORPROVINCENAME: "ST",
+    S: "ST",
+    LOCALITYNAME: "L",
+    EMAIL: "EMAILADDRESS",
+    E: "EMAILADDRESS",
+    "2.5.4.3": "CN",
+    "2.5.4.10": "O",
+    "2.5.4.11": "OU",
+    "2.5.4.6": "C",
+    "2.5.4.8": "ST",
+    "2.5.4.7": "L",
+};
+function canonicalType(type) {
+    const upper = type.trim().toUpperCase();
+    return ALIASES[upper] ?? upper;
+}
+/** Splits on separators that are not escaped with a backslash. */
+function splitUnescaped(text, separators) {
+    const parts = [];
+    let current = "";
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === "\\" && index + 1 < text.length) {
+            current += text[++index];
+        }
+        else if (separators.includes(char)) {
+            parts.push(current);
+            current = "";
+        }
+        else {
+            current += char;
+        }
+    }
+    parts.push(current);
+    return parts;
+}
+/**
+ * Parses `CN=a, O=b`, `/CN=a/O=b` (openssl's one-line form) or Node's newline-separated form.
+ * Throws a SyntaxError naming the part that is not `attribute=value`.
+ */
+function parseDn(text) {
+    const trimmed = text.trim();
+    const body = trimmed.startsWith("/") ? trimmed.slice(1) : trimmed;
+    const separators = trimmed.startsWith("/") ? "/" : trimmed.includes("\n") ? "\n" : ",;+";
+    const attributes = [];
+    for (const part of splitUnescaped(body, separators)) {
+        if (part.trim() === "")
+            continue;
+        const equals = part.indexOf("=");
+        if (equals <= 0)
+            throw new SyntaxError(`'${part.trim()}' is not attribute=value`);
+        attributes.push({ type: canonicalType(part.slice(0, equals)), value: part.slice(equals + 1).trim() });
+    }
+    if (attributes.length === 0)
+        throw new SyntaxError("no attribute=value pairs");
+    return attributes;
+}
+/** Values compare case-insensitively with runs of spaces collapsed (X.520 caseIgnoreMatch). */
+function key(attribute) {
+    return `${attribute.type}=${attribute.value.replace(/\s+/g, " ").toLowerCase()}`;
+}
+function compareDn(expected, actual) {
+    const remaining = actual.map(key);
+    const missing = [];
+    for (const attribute of expected) {
+        const index = remaining.indexOf(key(attribute));
+        if (index === -1)
+            missing.push(attribute);
+        else
+            remaining.splice(index, 1);
+    }
+    const unexpected = actual.filter((attribute) => remaining.includes(key(attribute)));
+    return { equal: missing.length === 0 && unexpected.length === 0, missing, unexpected };
+}
+/** `CN=minikube.me, O=minikube.me`, in the order given. */
+function formatDn(attributes) {
+    return attributes
+        .map((attribute) => `${attribute.type}=${attribute.value.replace(/([,+;])/g, "\\$1")}`)
+        .join(", ");
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./lib/config.js
+/**
+ * The inputs, validated together before any request is made: every problem is reported at once, each
+ * naming the input and how to fix it.
+ */
+
+
+
+
+
+const CHECKS = ["tls", "expiry", "auth", "attacks", "mtls"];
+/** Everything secret among the inputs; main masks these before anything else happens. */
+function secretInputs(inputs) {
+    return [inputs.string("client-secret"), inputs.string("access-token")].filter((value) => value !== undefined);
+}
+function parseUrl(value, protocols) {
+    try {
+        const url = new URL(value);
+        return protocols.includes(url.protocol) ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function urlPort(url) {
+    return url.port || (url.protocol === "https:" ? "443" : "80");
+}
+/** curl's `--resolve host:port:address` (an IPv6 address may be in brackets). */
+function parseResolve(entry) {
+    const match = /^([^:\s]+):(\d{1,5}):\[?([^\]\s]+)\]?$/.exec(entry.trim());
+    if (!match)
+        return undefined;
+    const port = Number(match[2]);
+    if (port < 1 || port > 65535 || (0,external_node_net_.isIP)(match[3]) === 0)
+        return undefined;
+    return { key: `${match[1].toLowerCase()}:${port}`, address: match[3] };
+}
+function readConfig(inputs) {
+    const problems = new errors_InputProblems();
+    const urls = [];
+    const mtlsUrls = [];
+    for (const value of problems.collect(() => inputs.list("mtls-urls")) ?? []) {
+        const url = parseUrl(value, ["http:"]);
+        if (url)
+            mtlsUrls.push(url);
+        else
+            problems.add("mtls-urls", `'${value}' is not an http:// URL`, "give in-mesh plaintext addresses such as http://product-composite.hands-on:80/ (the check sends plaintext on purpose)");
+    }
+    const urlValues = problems.collect(() => inputs.list("urls")) ?? [];
+    if (urlValues.length === 0 && mtlsUrls.length === 0) {
+        problems.add("urls", "is required but was not given", "list the endpoints to check, e.g. urls: https://minikube.me/product-composite/2");
+    }
+    for (const value of urlValues) {
+        const url = parseUrl(value, ["https:", "http:"]);
+        if (url)
+            urls.push(url);
+        else
+            problems.add("urls", `'${value}' is not an http(s) URL`, "give full URLs such as https://minikube.me/product-composite/2");
+    }
+    const resolve = new Map();
+    for (const entry of problems.collect(() => inputs.list("resolve")) ?? []) {
+        const parsed = parseResolve(entry);
+        if (parsed)
+            resolve.set(parsed.key, parsed.address);
+        else
+            problems.add("resolve", `'${entry}' is not host:port:address`, "write it as curl's --resolve, e.g. minikube.me:443:192.168.49.2");
+    }
+    let caCert;
+    const caValue = inputs.raw("ca-cert")?.trim();
+    if (caValue !== undefined) {
+        const pem = caValue.includes("-----BEGIN")
+            ? caValue
+            : (0,external_node_fs_namespaceObject.existsSync)(caValue)
+                ? (0,external_node_fs_namespaceObject.readFileSync)(caValue, "utf8")
+                : undefined;
+        if (pem === undefined) {
+            problems.add("ca-cert", "is neither a PEM certificate nor a readable file", "give the CA certificate's PEM text or a path to it");
+        }
+        else {
+            try {
+                new external_node_crypto_.X509Certificate(pem);
+                caCert = pem;
+            }
+            catch (error) {
+                problems.add("ca-cert", `is not a valid PEM certificate (${error.message})`, "give the CA certificate in PEM");
+            }
+        }
+    }
+    const allowSelfSigned = problems.collect(() => inputs.boolean("allow-self-signed", false)) ?? false;
+    const readDn = (name) => {
+        const value = name === "expect-subject" ? inputs.string("expect-subject") : inputs.string("expect-issuer");
+        if (value === undefined)
+            return undefined;
+        try {
+            return parseDn(value);
+        }
+        catch (error) {
+            problems.add(name, `'${value}' is not a distinguished name: ${error.message}`, "write it as CN=minikube.me, O=minikube.me");
+            return undefined;
+        }
+    };
+    const expectSubject = readDn("expect-subject");
+    const expectIssuer = readDn("expect-issuer");
+    const minDaysValid = problems.collect(() => inputs.integer("min-days-valid", 14, { min: 0 })) ?? 14;
+    const warnDays = problems.collect(() => inputs.integer("warn-days", 30, { min: 0 })) ?? 30;
+    if (warnDays < minDaysValid) {
+        problems.add("warn-days", `${warnDays} is below min-days-valid (${minDaysValid})`, `use ${minDaysValid} or more, so the warning comes before the failure`);
+    }
+    const statusRange = { min: 100, max: 599 };
+    const expectUnauthenticatedStatus = problems.collect(() => inputs.integer("expect-unauthenticated-status", 401, statusRange)) ?? 401;
+    const expectUnauthenticatedBody = inputs.raw("expect-unauthenticated-body")?.trim();
+    const expectAuthenticatedStatus = problems.collect(() => inputs.integer("expect-authenticated-status", 200, statusRange)) ?? 200;
+    const accessToken = inputs.string("access-token");
+    const tokenUrlValue = inputs.string("token-url");
+    const clientId = inputs.string("client-id");
+    const clientSecret = inputs.string("client-secret");
+    const scope = inputs.string("scope");
+    let tokenRequest;
+    if (accessToken !== undefined && tokenUrlValue !== undefined) {
+        problems.add("access-token", "was given together with token-url", "give either access-token or token-url with client-id and client-secret");
+    }
+    else if (tokenUrlValue !== undefined) {
+        const url = parseUrl(tokenUrlValue, ["https:", "http:"]);
+        if (!url)
+            problems.add("token-url", `'${tokenUrlValue}' is not an http(s) URL`, "give the token endpoint, e.g. https://minikube.me/oauth2/token");
+        if (url && (url.username || url.password)) {
+            problems.add("token-url", "carries credentials in the URL", "remove them from the URL and give client-id and client-secret instead");
+        }
+        if (clientId === undefined)
+            problems.add("client-id", "is required with token-url", "give the OAuth client id, e.g. writer");
+        if (clientSecret === undefined)
+            problems.add("client-secret", "is required with token-url", "give the client secret from a repository secret, e.g. ${{ secrets.CLIENT_SECRET }}");
+        if (url && clientId !== undefined && clientSecret !== undefined) {
+            tokenRequest = { url, clientId, clientSecret, ...(scope ? { scope } : {}) };
+        }
+    }
+    else if (clientId !== undefined || clientSecret !== undefined || scope !== undefined) {
+        problems.add("token-url", "is required with client-id, client-secret or scope", "give the token endpoint, e.g. https://minikube.me/oauth2/token");
+    }
+    const tokenAvailable = accessToken !== undefined || tokenUrlValue !== undefined;
+    const attackSuite = problems.collect(() => inputs.boolean("attack-suite", tokenAvailable)) ?? false;
+    if (attackSuite && !tokenAvailable) {
+        problems.add("attack-suite", "needs a valid token to forge from", "give access-token or token-url with client-id and client-secret, or set attack-suite: false");
+    }
+    let jwksUri;
+    const jwksValue = inputs.string("jwks-uri");
+    if (jwksValue !== undefined) {
+        jwksUri = parseUrl(jwksValue, ["https:", "http:"]);
+        if (!jwksUri)
+            problems.add("jwks-uri", `'${jwksValue}' is not an http(s) URL`, "give the issuer's JWKS, e.g. https://minikube.me/.well-known/jwks.json");
+    }
+    const expectMtls = problems.collect(() => inputs.choice("expect-mtls", ["strict", "permissive"], "strict")) ??
+        "strict";
+    const waitTimeout = problems.collect(() => inputs.number("wait-timeout", 0, { min: 0, max: 3600 })) ?? 0;
+    const interval = problems.collect(() => inputs.number("interval", 5, { min: 0.1, max: 600 })) ?? 5;
+    const httpsUrls = urls.filter((url) => url.protocol === "https:");
+    const possible = {
+        tls: httpsUrls.length > 0 ? undefined : "needs at least one https:// URL in urls",
+        expiry: httpsUrls.length > 0 ? undefined : "needs at least one https:// URL in urls",
+        auth: urls.length > 0 ? undefined : "needs urls",
+        attacks: urls.length === 0
+            ? "needs urls"
+            : attackSuite
+                ? undefined
+                : tokenAvailable
+                    ? "is turned off by attack-suite: false"
+                    : "needs a token (access-token, or token-url with client-id and client-secret)",
+        mtls: mtlsUrls.length > 0 ? undefined : "needs mtls-urls",
+    };
+    const checks = new Set();
+    const requested = problems.collect(() => inputs.list("checks")) ?? [];
+    if (requested.length === 0) {
+        for (const check of CHECKS)
+            if (possible[check] === undefined)
+                checks.add(check);
+    }
+    for (const value of requested) {
+        const check = CHECKS.find((name) => name === value.toLowerCase());
+        if (check === undefined) {
+            problems.add("checks", `'${value}' is not a check`, `use some of ${CHECKS.join(", ")}`);
+        }
+        else if (possible[check] !== undefined) {
+            problems.add("checks", `'${check}' ${possible[check]}`, "give the inputs it needs, or leave it out of checks");
+        }
+        else {
+            checks.add(check);
+        }
+    }
+    problems.throwIfAny();
+    return {
+        urls,
+        resolve,
+        ...(caCert ? { caCert } : {}),
+        allowSelfSigned,
+        ...(expectSubject ? { expectSubject } : {}),
+        ...(expectIssuer ? { expectIssuer } : {}),
+        minDaysValid,
+        warnDays,
+        expectUnauthenticatedStatus,
+        ...(expectUnauthenticatedBody ? { expectUnauthenticatedBody } : {}),
+        expectAuthenticatedStatus,
+        ...(accessToken ? { accessToken } : {}),
+        ...(tokenRequest ? { tokenRequest } : {}),
+        attackSuite,
+        ...(jwksUri ? { jwksUri } : {}),
+        mtlsUrls,
+        expectMtls,
+        waitTimeout,
+        interval,
+        checks,
+        requestTimeoutMs: 10_000,
+        concurrency: 4,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/net.js
+/**
+ * The requests the checks make: a TLS handshake probe and plain HTTP(S) requests, both honouring `resolve`
+ * (connect to the given address, keep the URL's host for SNI and the Host header, as curl --resolve does),
+ * with a timeout per request and retries on transient network errors only (never on an answer).
+ */
+
+
+
+
+
+function targetOf(url, resolve) {
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    const port = urlPort(url);
+    const address = resolve.get(`${host.toLowerCase()}:${port}`) ?? host;
+    return {
+        address,
+        port: Number(port),
+        ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+        hostHeader: url.host,
+    };
+}
+class NetworkError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = "NetworkError";
+        this.code = code;
+    }
+}
+function networkError(error) {
+    if (error instanceof NetworkError)
+        return error;
+    const err = error;
+    return new NetworkError(err.code ?? "ERROR", err.message ?? String(error));
+}
+/** Errors that say nothing about the server's configuration: the connection could not be made or was lost. */
+const TRANSIENT = new Set([
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ETIMEDOUT",
+    "EAI_AGAIN",
+    "EPIPE",
+    "ENETUNREACH",
+    "EHOSTUNREACH",
+    "ECONNABORTED",
+]);
+async function withRetries(attempt, options = {}) {
+    const retries = options.retries ?? 2;
+    const retryOn = options.retryOn ?? TRANSIENT;
+    for (let index = 0;; index++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const failure = networkError(error);
+            if (index >= retries || !retryOn.has(failure.code))
+                throw failure;
+            await new Promise((resolve) => setTimeout(resolve, (options.delayMs ?? 300) * 2 ** index));
+        }
+    }
+}
+/** One TLS handshake; never rejects an untrusted chain (that is what it reports). */
+function probeTls(target, options) {
+    return new Promise((resolve, reject) => {
+        let socket;
+        try {
+            socket = (0,external_node_tls_.connect)({
+                host: target.address,
+                port: target.port,
+                ...(target.servername ? { servername: target.servername } : {}),
+                ...(options.ca ? { ca: options.ca } : {}),
+                rejectUnauthorized: false,
+                ...(options.minVersion ? { minVersion: options.minVersion } : {}),
+                ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
+                ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+                // The probe only handshakes: identity is checked explicitly, against the URL's host.
+                checkServerIdentity: () => undefined,
+            });
+        }
+        catch (error) {
+            reject(networkError(error));
+            return;
+        }
+        const timer = setTimeout(() => socket.destroy(new NetworkError("ETIMEDOUT", `no TLS handshake within ${options.timeoutMs} ms`)), options.timeoutMs);
+        socket.once("secureConnect", () => {
+            clearTimeout(timer);
+            const peer = socket.getPeerCertificate(true);
+            const certificate = socket.getPeerX509Certificate();
+            const chainSubjects = [];
+            let link = peer;
+            const seen = new Set();
+            while (link?.fingerprint256 && !seen.has(link.fingerprint256)) {
+                seen.add(link.fingerprint256);
+                chainSubjects.push(Object.entries(link.subject ?? {})
+                    .map(([k, v]) => `${k}=${String(v)}`)
+                    .join(", "));
+                link = link.issuerCertificate;
+            }
+            const result = {
+                authorized: socket.authorized,
+                ...(socket.authorizationError ? { authorizationError: String(socket.authorizationError) } : {}),
+                protocol: socket.getProtocol() ?? "unknown",
+                cipher: socket.getCipher()?.name ?? "unknown",
+                certificate: certificate,
+                peer,
+                chainSubjects,
+            };
+            socket.destroy();
+            if (!certificate)
+                reject(new NetworkError("ENOCERT", "the server sent no certificate"));
+            else
+                resolve(result);
+        });
+        socket.once("error", (error) => {
+            clearTimeout(timer);
+            reject(networkError(error));
+        });
+    });
+}
+function httpCall(url, target, options) {
+    return new Promise((resolve, reject) => {
+        const https = url.protocol === "https:";
+        const requestOptions = {
+            host: target.address,
+            port: target.port,
+            path: `${url.pathname}${url.search}`,
+            method: options.method ?? "GET",
+            headers: { host: target.hostHeader, "user-agent": "mesh-secure-verify", ...options.headers },
+            agent: false,
+            ...(https
+                ? {
+                    ...(target.servername ? { servername: target.servername } : {}),
+                    ...(options.ca ? { ca: options.ca } : {}),
+                    rejectUnauthorized: options.insecure !== true,
+                    // Verify the certificate against the URL's host, not the resolved address.
+                    checkServerIdentity: (_, cert) => options.insecure ? undefined : checkIdentity(url, cert),
+                }
+                : {}),
+        };
+        const req = (https ? external_node_https_namespaceObject.request : external_node_http_.request)(requestOptions, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on("data", (chunk) => {
+                if (size < 4096)
+                    chunks.push(chunk);
+                size += chunk.length;
+            });
+            res.on("end", () => {
+                clearTimeout(timer);
+                resolve({
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: Buffer.concat(chunks).toString("utf8").slice(0, 4096),
+                });
+            });
+            res.on("error", (error) => {
+                clearTimeout(timer);
+                reject(networkError(error));
+            });
+        });
+        const timer = setTimeout(() => req.destroy(new NetworkError("ETIMEDOUT", `no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+        req.on("error", (error) => {
+            clearTimeout(timer);
+            reject(networkError(error));
+        });
+        req.end(options.body);
+    });
+}
+/** Whether the certificate names the URL's host (SAN DNS or IP entries), as a browser would check. */
+function checkIdentity(url, cert) {
+    return (0,external_node_tls_.checkServerIdentity)(url.hostname.replace(/^\[|\]$/g, ""), cert);
+}
+
+;// CONCATENATED MODULE: ./lib/checks.js
+
+
+const DAY_MS = 86_400_000;
+function caseResult(name, expected, actual, outcome, detail, started) {
+    return {
+        name,
+        expected,
+        actual,
+        passed: outcome !== "fail",
+        outcome,
+        detail,
+        timing: { ms: Math.round(performance.now() - started) },
+    };
+}
+function aggregate(check, cases, started, extra = {}) {
+    const outcome = cases.some((c) => c.outcome === "fail")
+        ? "fail"
+        : cases.some((c) => c.outcome === "warn")
+            ? "warn"
+            : cases.every((c) => c.outcome === "skip")
+                ? "skip"
+                : "pass";
+    const failed = cases.filter((c) => c.outcome === "fail");
+    return {
+        check,
+        expected: cases.map((c) => (cases.length > 1 ? `${c.name}: ${c.expected}` : c.expected)).join("; "),
+        actual: cases.map((c) => (cases.length > 1 ? `${c.name}: ${c.actual}` : c.actual)).join("; "),
+        passed: failed.length === 0,
+        outcome,
+        detail: failed.length > 0
+            ? failed.map((c) => `${c.name}: ${c.detail}`).join("; ")
+            : `${cases.filter((c) => c.outcome !== "skip").length} of ${cases.length} held${cases.some((c) => c.outcome === "skip") ? ` (${cases.filter((c) => c.outcome === "skip").length} skipped)` : ""}`,
+        timing: { ms: Math.round(performance.now() - started) },
+        cases,
+        ...extra,
+    };
+}
+/** `401 "Origin authentication failed."` or `401 (empty body)`, one line, at most 100 characters of body. */
+function describeAnswer(answer) {
+    const body = answer.body.replace(/\s+/g, " ").trim();
+    if (body === "")
+        return `${answer.status} (empty body)`;
+    return `${answer.status} "${body.length > 100 ? `${body.slice(0, 100)}…` : body}"`;
+}
+/** Node prints a DN one attribute per line in the certificate's order; shown comma-separated in that order. */
+function nodeDn(text) {
+    try {
+        return formatDn(parseDn(text));
+    }
+    catch {
+        return text.replace(/\n/g, ", ");
+    }
+}
+const VALIDITY_ERRORS = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
+const UNTRUSTED_ERRORS = new Set([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
+function certificateReport(probe, trust) {
+    const cert = probe.certificate;
+    const validUntil = new Date(cert.validTo);
+    return {
+        owner: nodeDn(cert.subject),
+        issuer: nodeDn(cert.issuer),
+        sans: (cert.subjectAltName ?? "").split(/,\s*/).filter((name) => name !== ""),
+        validFrom: new Date(cert.validFrom).toISOString(),
+        validUntil: validUntil.toISOString(),
+        daysRemaining: Math.floor((validUntil.getTime() - Date.now()) / DAY_MS),
+        fingerprintSha256: cert.fingerprint256,
+        chainTrust: trust,
+        protocol: probe.protocol,
+        cipher: probe.cipher,
+        servedChain: probe.chainSubjects,
+    };
+}
+/** The lines of `keytool -printcert -sslserver`, plus what keytool does not say. */
+function renderCertificate(url, cert) {
+    return [
+        `Certificate of ${url}`,
+        `Owner: ${cert.owner}`,
+        `Issuer: ${cert.issuer}`,
+        `SANs: ${cert.sans.join(", ") || "(none)"}`,
+        `Valid from: ${cert.validFrom} until: ${cert.validUntil}`,
+        `Days remaining: ${cert.daysRemaining}`,
+        `SHA-256 fingerprint: ${cert.fingerprintSha256}`,
+        `Chain: ${cert.chainTrust}`,
+        `Protocol: ${cert.protocol}, cipher: ${cert.cipher}`,
+    ].join("\n");
+}
+/** Offers only TLS 1.0/1.1: a handshake that succeeds means the server still accepts them. */
+async function probeLegacyProtocols(target, config) {
+    try {
+        const probe = await probeTls(target, {
+            ...(config.caCert ? { ca: config.caCert } : {}),
+            timeoutMs: config.requestTimeoutMs,
+            minVersion: "TLSv1",
+            maxVersion: "TLSv1.1",
+            // OpenSSL 3 will not even offer TLS 1.0/1.1 at its default security level.
+            ciphers: "DEFAULT@SECLEVEL=0",
+        });
+        return {
+            outcome: "accepted",
+            detail: `the server completed a ${probe.protocol} handshake (${probe.cipher})`,
+        };
+    }
+    catch (error) {
+        const failure = error;
+        const code = failure.code ?? "";
+        if (/NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|NO_SUITABLE|UNSUPPORTED_PROTOCOL_VERSION_BY_CLIENT/.test(code)) {
+            return {
+                outcome: "unknown",
+                detail: `this runner's OpenSSL cannot offer TLS 1.1 (${code}), so it could not be checked`,
+            };
+        }
+        if (/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|WRONG_VERSION_NUMBER|HANDSHAKE_FAILURE|ECONNRESET|EPIPE/.test(code) ||
+            /protocol version|hang up/i.test(failure.message)) {
+            return { outcome: "refused", detail: `TLS 1.0/1.1 refused (${code || failure.message})` };
+        }
+        return {
+            outcome: "unknown",
+            detail: `the TLS 1.1 probe failed without a verdict (${code}: ${failure.message})`,
+        };
+    }
+}
+async function checkCertificate(url, config) {
+    const target = targetOf(url, config.resolve);
+    const started = performance.now();
+    const results = [];
+    let probe;
+    try {
+        probe = await withRetries(() => probeTls(target, {
+            ...(config.caCert ? { ca: config.caCert } : {}),
+            timeoutMs: config.requestTimeoutMs,
+        }));
+    }
+    catch (error) {
+        const reason = `no TLS handshake with ${target.address}:${target.port}: ${error.message}`;
+        for (const check of ["tls", "expiry"]) {
+            if (config.checks.has(check)) {
+                results.push(aggregate(check, [caseResult("handshake", "a TLS handshake", "no handshake", "fail", reason, started)], started));
+            }
+        }
+        return { results };
+    }
+    const trustSource = config.caCert ? "ca-cert" : "the system's root CAs";
+    const code = probe.authorizationError;
+    const trust = probe.authorized
+        ? `trusted by ${trustSource}`
+        : `untrusted by ${trustSource}: ${code}${code && UNTRUSTED_ERRORS.has(code) && config.allowSelfSigned ? " (allowed by allow-self-signed)" : ""}`;
+    const certificate = certificateReport(probe, trust);
+    if (config.checks.has("tls")) {
+        const cases = [];
+        let t = performance.now();
+        cases.push(caseResult("chain", config.allowSelfSigned
+            ? `trusted by ${trustSource}, or self-signed (allow-self-signed)`
+            : `trusted by ${trustSource}`, probe.authorized ? "trusted" : `untrusted (${code})`, probe.authorized || (code !== undefined && VALIDITY_ERRORS.has(code))
+            ? "pass"
+            : code !== undefined && UNTRUSTED_ERRORS.has(code) && config.allowSelfSigned
+                ? "warn"
+                : "fail", probe.authorized
+            ? `served chain: ${probe.chainSubjects.join(" <- ")}`
+            : code !== undefined && VALIDITY_ERRORS.has(code)
+                ? "the chain is judged apart from its validity period, which the expiry check covers"
+                : code !== undefined && UNTRUSTED_ERRORS.has(code)
+                    ? config.allowSelfSigned
+                        ? "untrusted chain reported, not failed (allow-self-signed: true)"
+                        : "give the CA in ca-cert, or allow-self-signed: true for a dev certificate"
+                    : `verification error ${code}`, t));
+        t = performance.now();
+        const identityError = checkIdentity(url, probe.peer);
+        cases.push(caseResult("hostname", `certificate names ${url.hostname}`, certificate.sans.join(", ") || `CN only: ${certificate.owner}`, identityError ? "fail" : "pass", identityError ? identityError.message : `SNI ${target.servername ?? "(none: IP address)"} matches`, t));
+        for (const [name, expected, actualText] of [
+            ["owner", config.expectSubject, probe.certificate.subject],
+            ["issuer", config.expectIssuer, probe.certificate.issuer],
+        ]) {
+            if (!expected)
+                continue;
+            t = performance.now();
+            const comparison = compareDn(expected, parseDn(actualText));
+            cases.push(caseResult(name, formatDn(expected), nodeDn(actualText), comparison.equal ? "pass" : "fail", comparison.equal
+                ? "every attribute matches (order ignored)"
+                : [
+                    comparison.missing.length ? `missing ${formatDn(comparison.missing)}` : "",
+                    comparison.unexpected.length ? `unexpected ${formatDn(comparison.unexpected)}` : "",
+                ]
+                    .filter(Boolean)
+                    .join("; "), t));
+        }
+        t = performance.now();
+        const modern = probe.protocol === "TLSv1.2" || probe.protocol === "TLSv1.3";
+        const legacy = await probeLegacyProtocols(target, config);
+        cases.push(caseResult("protocol", "TLS 1.2 or newer only", `negotiated ${probe.protocol} (${probe.cipher}); TLS 1.1 ${legacy.outcome}`, !modern || legacy.outcome === "accepted" ? "fail" : legacy.outcome === "unknown" ? "warn" : "pass", legacy.detail, t));
+        results.push(aggregate("tls", cases, started, { certificate }));
+    }
+    if (config.checks.has("expiry")) {
+        const t = performance.now();
+        const days = certificate.daysRemaining;
+        const notYetValid = new Date(probe.certificate.validFrom).getTime() > Date.now();
+        const outcome = notYetValid || days < config.minDaysValid ? "fail" : days < config.warnDays ? "warn" : "pass";
+        results.push(aggregate("expiry", [
+            caseResult("validity", `at least ${config.minDaysValid} days left (warning below ${config.warnDays})`, notYetValid
+                ? `not valid before ${certificate.validFrom}`
+                : days < 0
+                    ? `expired ${-days} days ago (${certificate.validUntil})`
+                    : `${days} days left (until ${certificate.validUntil})`, outcome, outcome === "fail"
+                ? notYetValid
+                    ? "the certificate is not valid yet"
+                    : `below min-days-valid (${config.minDaysValid}): renew the certificate`
+                : outcome === "warn"
+                    ? `below warn-days (${config.warnDays}): plan the renewal`
+                    : "valid long enough", t),
+        ], t));
+    }
+    return { results, daysRemaining: certificate.daysRemaining };
+}
+async function request(url, config, token) {
+    return withRetries(() => httpCall(url, targetOf(url, config.resolve), {
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+        ...(config.caCert ? { ca: config.caCert } : {}),
+        insecure: config.allowSelfSigned,
+        timeoutMs: config.requestTimeoutMs,
+    }));
+}
+async function checkAuth(url, context) {
+    const { config } = context;
+    const started = performance.now();
+    const cases = [];
+    let t = performance.now();
+    const expectedBody = config.expectUnauthenticatedBody;
+    const expectation = `${config.expectUnauthenticatedStatus}${expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`}`;
+    try {
+        const answer = await request(url, config);
+        const statusOk = answer.status === config.expectUnauthenticatedStatus;
+        const bodyOk = expectedBody === undefined || answer.body.includes(expectedBody);
+        cases.push(caseResult("without token", expectation, describeAnswer(answer), statusOk && bodyOk ? "pass" : "fail", statusOk && bodyOk
+            ? "refused as expected"
+            : !statusOk
+                ? answer.status >= 200 && answer.status < 300
+                    ? "a request without a token got in: no JWT enforcement"
+                    : `status ${answer.status}, expected ${config.expectUnauthenticatedStatus}`
+                : `the body does not contain "${expectedBody}"${answer.body.trim() === "" ? " (empty body: the service answered, not the edge; is the policy deleted or not yet propagated?)" : ""}`, t));
+    }
+    catch (error) {
+        cases.push(caseResult("without token", expectation, "no answer", "fail", error.message, t));
+    }
+    if (context.token !== undefined) {
+        t = performance.now();
+        const expected = `${config.expectAuthenticatedStatus}`;
+        try {
+            const answer = await request(url, config, context.token);
+            const ok = answer.status === config.expectAuthenticatedStatus;
+            cases.push(caseResult("with token", expected, describeAnswer(answer), ok ? "pass" : "fail", ok
+                ? "the valid token is accepted"
+                : `status ${answer.status}, expected ${expected}${answer.headers["www-authenticate"] ? ` (www-authenticate: ${String(answer.headers["www-authenticate"])})` : ""}`, t));
+        }
+        catch (error) {
+            cases.push(caseResult("with token", expected, "no answer", "fail", error.message, t));
+        }
+    }
+    return aggregate("auth", cases, started);
+}
+async function checkAttacks(url, context) {
+    const started = performance.now();
+    const cases = [];
+    for (const forged of context.forged) {
+        const t = performance.now();
+        if (forged.error !== undefined) {
+            cases.push(caseResult(forged.id, "refused", "not sent", "fail", forged.error, t));
+            continue;
+        }
+        if (forged.token === undefined) {
+            cases.push(caseResult(forged.id, "refused", "not sent", "skip", forged.skipped ?? "skipped", t));
+            continue;
+        }
+        try {
+            const answer = await request(url, context.config, forged.token);
+            const accepted = answer.status >= 200 && answer.status < 300;
+            cases.push(caseResult(forged.id, "refused (not 2xx)", describeAnswer(answer), accepted ? "fail" : "pass", accepted ? `the edge ACCEPTED a forged token: ${forged.title}` : `${forged.title}: refused`, t));
+        }
+        catch (error) {
+            cases.push(caseResult(forged.id, "refused (not 2xx)", "no answer", "fail", `${forged.title}: ${error.message}`, t));
+        }
+    }
+    return aggregate("attacks", cases, started);
+}
+/** Errors that mean the server cut a plaintext request off (STRICT mTLS), rather than being unreachable. */
+const REFUSED = /ECONNRESET|EPIPE|HPE_|ECONNABORTED|socket hang up/;
+async function checkMtls(url, config) {
+    const started = performance.now();
+    const strict = config.expectMtls === "strict";
+    const expected = strict ? "plaintext refused (strict)" : "plaintext answered (permissive)";
+    let actual;
+    let refused;
+    let detail;
+    try {
+        // Only an unreachable address is retried: a reset is the answer this check is looking for.
+        const answer = await withRetries(() => httpCall(url, targetOf(url, config.resolve), { timeoutMs: config.requestTimeoutMs }), { retryOn: new Set(["ECONNREFUSED", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]) });
+        refused =
+            answer.status === 400 &&
+                /plain HTTP request was sent to HTTPS|TLS required|client sent an HTTP request to an HTTPS server/i.test(answer.body);
+        actual = refused ? `TLS required: ${describeAnswer(answer)}` : `answered ${describeAnswer(answer)}`;
+        detail = refused
+            ? "the server demands TLS"
+            : strict
+                ? "a plaintext request got an answer: mTLS is not enforced"
+                : "plaintext is still accepted";
+    }
+    catch (error) {
+        const failure = error;
+        refused = REFUSED.test(`${failure.code} ${failure.message}`);
+        actual = refused ? `connection cut (${failure.code})` : `unreachable (${failure.code})`;
+        detail = refused
+            ? "the plaintext connection was closed without an HTTP answer"
+            : `${failure.message}: nothing answered, so mTLS could not be judged; check the address (mtls-urls) and that the runner is inside the cluster network`;
+        if (!refused) {
+            return aggregate("mtls", [caseResult("plaintext", expected, actual, "fail", detail, started)], started);
+        }
+    }
+    const held = refused === strict;
+    return aggregate("mtls", [caseResult("plaintext", expected, actual, held ? "pass" : "fail", detail, started)], started);
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** One pass over every endpoint and every check. */
+async function runRound(context) {
+    const { config } = context;
+    const jobs = [
+        ...config.urls.map((url) => ({ url, kind: "http" })),
+        ...(config.checks.has("mtls") ? config.mtlsUrls.map((url) => ({ url, kind: "mtls" })) : []),
+    ];
+    return mapLimit(jobs, config.concurrency, async ({ url, kind }) => {
+        if (kind === "mtls")
+            return { url: url.href, checks: [await checkMtls(url, config)] };
+        const checks = [];
+        let daysRemaining;
+        if (url.protocol === "https:" && (config.checks.has("tls") || config.checks.has("expiry"))) {
+            const certificate = await checkCertificate(url, config);
+            checks.push(...certificate.results);
+            daysRemaining = certificate.daysRemaining;
+        }
+        if (config.checks.has("auth"))
+            checks.push(await checkAuth(url, context));
+        if (config.checks.has("attacks"))
+            checks.push(await checkAttacks(url, context));
+        return { url: url.href, checks, ...(daysRemaining === undefined ? {} : { daysRemaining }) };
+    });
+}
+function failures(endpoints) {
+    return endpoints.flatMap((endpoint) => endpoint.checks.flatMap((check) => check.cases
+        .filter((item) => item.outcome === "fail")
+        .map((item) => ({ url: endpoint.url, check, item }))));
+}
+
+
+;// CONCATENATED MODULE: ./lib/report.js
+
+/** Keeps every secret the run has seen, masks it at once, and scrubs text we write ourselves. */
+class Secrets {
+    values = new Set();
+    reporter;
+    constructor(reporter) {
+        this.reporter = reporter;
+    }
+    add(value) {
+        if (value === undefined || value.trim() === "")
+            return value ?? "";
+        this.reporter.mask(value);
+        this.values.add(value.trim());
+        return value;
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of [...this.values].sort((a, b) => b.length - a.length)) {
+            if (secret.length >= 4)
+                result = result.split(secret).join("***");
+        }
+        return result;
+    }
+}
+function minDaysRemaining(endpoints) {
+    const days = endpoints
+        .map((endpoint) => endpoint.daysRemaining)
+        .filter((value) => value !== undefined);
+    return days.length === 0 ? undefined : Math.min(...days);
+}
+function reportJson(outcome) {
+    const endpoints = {};
+    for (const endpoint of outcome.endpoints) {
+        const entry = endpoints[endpoint.url] ?? {};
+        endpoints[endpoint.url] = entry;
+        for (const check of endpoint.checks) {
+            const { check: name, ...rest } = check;
+            entry[name] = rest;
+        }
+    }
+    return JSON.stringify({
+        passed: outcome.passed,
+        attempts: outcome.attempts,
+        heldAfterSeconds: outcome.heldAfterSeconds ?? null,
+        waitTimeoutSeconds: outcome.waitTimeout,
+        minDaysRemaining: outcome.minDaysRemaining ?? null,
+        endpoints,
+    });
+}
+const MARK = { pass: "✅ pass", fail: "❌ fail", warn: "⚠️ warn", skip: "⏭️ skip" };
+function counts(outcome) {
+    const cases = outcome.endpoints.flatMap((endpoint) => endpoint.checks.flatMap((check) => check.cases));
+    return {
+        total: cases.length,
+        failed: cases.filter((item) => item.outcome === "fail").length,
+        warned: cases.filter((item) => item.outcome === "warn").length,
+    };
+}
+function headline(outcome) {
+    const { total, failed, warned } = counts(outcome);
+    const warnings = warned > 0 ? `, ${warned} with a warning` : "";
+    return failed === 0
+        ? `all ${total} checks held${warnings}`
+        : `${failed} of ${total} checks failed${warnings}`;
+}
+function timingLine(outcome) {
+    if (outcome.waitTimeout <= 0)
+        return undefined;
+    return outcome.heldAfterSeconds !== undefined
+        ? `Held after ${outcome.heldAfterSeconds.toFixed(1)} s (attempt ${outcome.attempts}; wait-timeout ${outcome.waitTimeout} s).`
+        : `Did not hold within wait-timeout ${outcome.waitTimeout} s (${outcome.attempts} attempts).`;
+}
+/** Writes the summary, the log lines and the annotations; every string passes through `secrets.redact`. */
+function publish(reporter, outcome, secrets) {
+    const clean = (text) => secrets.redact(text);
+    const rows = [];
+    for (const endpoint of outcome.endpoints) {
+        for (const check of endpoint.checks) {
+            for (const item of check.cases) {
+                rows.push([
+                    endpoint.url,
+                    check.check,
+                    item.name,
+                    item.expected,
+                    item.actual,
+                    MARK[item.outcome],
+                    item.detail,
+                ].map(clean));
+                const line = `${endpoint.url} ${check.check}/${item.name}: expected ${item.expected}; got ${item.actual} (${item.detail})`;
+                if (item.outcome === "fail")
+                    reporter.error(clean(line), { title: `verify: ${check.check} ${item.name}` });
+                else if (item.outcome === "warn")
+                    reporter.warning(clean(line), { title: `verify: ${check.check} ${item.name}` });
+                else
+                    reporter.info(clean(`${item.outcome === "skip" ? "skip" : "ok  "} ${line}`));
+            }
+        }
+    }
+    const summary = reporter.summary;
+    summary.heading(`verify: ${headline(outcome)}`);
+    const timing = timingLine(outcome);
+    if (timing)
+        summary.text(timing);
+    if (outcome.minDaysRemaining !== undefined)
+        summary.text(`Certificate days remaining (smallest): **${outcome.minDaysRemaining}**`);
+    summary.table(["endpoint", "check", "case", "expected", "actual", "result", "evidence"], rows);
+    for (const endpoint of outcome.endpoints) {
+        for (const check of endpoint.checks) {
+            if (check.certificate) {
+                const text = clean(renderCertificate(endpoint.url, check.certificate));
+                summary.details(`Certificate of ${endpoint.url}`, text);
+                for (const line of text.split("\n"))
+                    reporter.info(line);
+            }
+        }
+    }
+}
+function failureMessage(outcome) {
+    const failed = failures(outcome.endpoints);
+    const names = failed.slice(0, 5).map(({ url, check, item }) => `${check.check}/${item.name} at ${url}`);
+    return `${headline(outcome)}: ${names.join("; ")}${failed.length > 5 ? `; and ${failed.length - 5} more` : ""}. See the job summary for the evidence.`;
+}
+
+;// CONCATENATED MODULE: ./lib/tokens.js
+/**
+ * The access token (given, or from the client-credentials grant) and the forged tokens a correct edge must
+ * refuse. Every token goes through `protect` (which masks it) the moment it exists.
+ */
+
+
+/** RFC 6749 2.3.1: the client id and secret are form-urlencoded before they go into HTTP basic auth. */
+function basicAuthorization(clientId, clientSecret) {
+    const encode = (value) => encodeURIComponent(value).replace(/%20/g, "+");
+    return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString("base64")}`;
+}
+class TokenError extends Error {
+    name = "TokenError";
+}
+async function fetchToken(request, context) {
+    const body = new URLSearchParams({
+        grant_type: "client_credentials",
+        ...(request.scope ? { scope: request.scope } : {}),
+    });
+    const answer = await withRetries(() => httpCall(request.url, context.target(request.url), {
+        method: "POST",
+        headers: {
+            authorization: basicAuthorization(request.clientId, request.clientSecret),
+            "content-type": "application/x-www-form-urlencoded",
+            accept: "application/json",
+        },
+        body: body.toString(),
+        ...(context.ca ? { ca: context.ca } : {}),
+        insecure: context.insecure,
+        timeoutMs: context.timeoutMs,
+    })).catch((error) => {
+        throw new TokenError(`Could not reach token-url ${request.url.origin}${request.url.pathname}: ${error.message}. Fix: check token-url, resolve and ca-cert.`);
+    });
+    let parsed = {};
+    try {
+        parsed = JSON.parse(answer.body);
+    }
+    catch {
+        // Reported below with the status.
+    }
+    if (typeof parsed.access_token === "string" && parsed.access_token !== "") {
+        return context.protect(parsed.access_token);
+    }
+    const reason = typeof parsed.error === "string"
+        ? `${parsed.error}${typeof parsed.error_description === "string" ? ` (${parsed.error_description})` : ""}`
+        : "no access_token in the answer";
+    const fix = answer.status === 401 || parsed.error === "invalid_client"
+        ? "check client-id and client-secret"
+        : parsed.error === "invalid_scope"
+            ? "ask only for scopes the client may have (input scope)"
+            : "check that token-url is the issuer's token endpoint and the client may use the client-credentials grant";
+    throw new TokenError(`The token endpoint answered ${answer.status}: ${reason}. Fix: ${fix}.`);
+}
+function decodeJwt(token) {
+    const parts = token.split(".");
+    if (parts.length !== 3)
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8"));
+        const payload = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+        if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null)
+            return undefined;
+        return { header, payload, parts: parts };
+    }
+    catch {
+        return undefined;
+    }
+}
+const segment = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const ATTACKS = [
+    { id: "alg-none", title: "alg: none (unsigned)" },
+    { id: "hs256-key-confusion", title: "HS256 signed with the issuer's public key" },
+    { id: "payload-altered", title: "payload altered, signature kept" },
+    { id: "signature-stripped", title: "signature stripped" },
+    { id: "own-key-unknown-kid", title: "signed by our own key, unknown kid" },
+    { id: "own-key-reused-kid", title: "signed by our own key, the issuer's kid" },
+    { id: "garbage", title: "garbage" },
+];
+/** The issuer's public key in PEM, for the key-confusion case: the key matching the token's kid, else the first. */
+function publicKeyPem(jwks, kid) {
+    const keys = jwks?.keys;
+    if (!Array.isArray(keys) || keys.length === 0)
+        throw new Error("the JWKS has no keys");
+    const usable = keys.filter((key) => key.kty === "RSA" || key.kty === "EC" || key.kty === "OKP");
+    const key = usable.find((candidate) => candidate.kid === kid) ?? usable[0];
+    if (!key)
+        throw new Error("the JWKS has no RSA, EC or OKP key");
+    return (0,external_node_crypto_.createPublicKey)({ key, format: "jwk" }).export({ type: "spki", format: "pem" }).toString();
+}
+/**
+ * Builds every forged token from the valid one. `issuerKey` is the issuer's public key from jwks-uri
+ * (undefined when no jwks-uri was given: that case alone is skipped).
+ */
+function forgeTokens(valid, issuerKey) {
+    const jwt = decodeJwt(valid);
+    const forged = [];
+    const notJwt = "the access token is not a JWT, so there are no claims to forge from";
+    const now = Math.floor(Date.now() / 1000);
+    const claims = jwt ? { ...jwt.payload } : {};
+    const ownKey = (0,external_node_crypto_.generateKeyPairSync)("rsa", { modulusLength: 2048 }).privateKey;
+    const signRs256 = (header) => {
+        const input = `${segment(header)}.${segment({ ...claims, iat: now, exp: now + 3600, jti: (0,external_node_crypto_.randomUUID)() })}`;
+        return `${input}.${(0,external_node_crypto_.sign)("sha256", Buffer.from(input), ownKey).toString("base64url")}`;
+    };
+    for (const attack of ATTACKS) {
+        const base = { id: attack.id, title: attack.title };
+        if (attack.id === "garbage") {
+            forged.push({
+                ...base,
+                token: [12, 24, 32].map((size) => (0,external_node_crypto_.randomBytes)(size).toString("base64url")).join("."),
+            });
+            continue;
+        }
+        if (!jwt) {
+            forged.push({ ...base, skipped: notJwt });
+            continue;
+        }
+        switch (attack.id) {
+            case "alg-none":
+                forged.push({ ...base, token: `${segment({ alg: "none", typ: "JWT" })}.${jwt.parts[1]}.` });
+                break;
+            case "hs256-key-confusion": {
+                if (issuerKey === undefined) {
+                    forged.push({ ...base, skipped: "no jwks-uri given, so the issuer's public key is unknown" });
+                    break;
+                }
+                if ("error" in issuerKey) {
+                    forged.push({ ...base, error: issuerKey.error });
+                    break;
+                }
+                const issuerKeyPem = issuerKey.pem;
+                const input = `${segment({ ...jwt.header, alg: "HS256" })}.${jwt.parts[1]}`;
+                forged.push({
+                    ...base,
+                    token: `${input}.${(0,external_node_crypto_.createHmac)("sha256", issuerKeyPem).update(input).digest("base64url")}`,
+                });
+                break;
+            }
+            case "payload-altered": {
+                const altered = {
+                    ...jwt.payload,
+                    sub: `${String(jwt.payload.sub ?? "")}-attacker`,
+                    scope: "admin",
+                    exp: now + 86_400,
+                };
+                forged.push({ ...base, token: `${jwt.parts[0]}.${segment(altered)}.${jwt.parts[2]}` });
+                break;
+            }
+            case "signature-stripped":
+                forged.push({ ...base, token: `${jwt.parts[0]}.${jwt.parts[1]}.` });
+                break;
+            case "own-key-unknown-kid":
+                forged.push({
+                    ...base,
+                    token: signRs256({ alg: "RS256", typ: "JWT", kid: `mesh-secure-verify-${(0,external_node_crypto_.randomUUID)()}` }),
+                });
+                break;
+            case "own-key-reused-kid":
+                forged.push({
+                    ...base,
+                    token: signRs256({ ...jwt.header, alg: "RS256" }),
+                });
+                break;
+        }
+    }
+    return forged;
+}
+
 ;// CONCATENATED MODULE: ./lib/main.js
 
-async function main({ inputs }) {
-    inputs.required("urls", "list the endpoints to check, e.g. urls: https://minikube.me/product-composite/2");
+
+
+
+
+
+async function readIssuerKey(config, token) {
+    if (!config.jwksUri)
+        return undefined;
+    const url = config.jwksUri;
+    try {
+        const answer = await withRetries(() => httpCall(url, targetOf(url, config.resolve), {
+            headers: { accept: "application/json" },
+            ...(config.caCert ? { ca: config.caCert } : {}),
+            insecure: config.allowSelfSigned,
+            timeoutMs: config.requestTimeoutMs,
+        }));
+        if (answer.status !== 200)
+            return { error: `jwks-uri answered ${answer.status}; check the address` };
+        return { pem: publicKeyPem(JSON.parse(answer.body), decodeJwt(token)?.header.kid) };
+    }
+    catch (error) {
+        return {
+            error: `could not read the issuer's key from jwks-uri ${url.href}: ${error.message}`,
+        };
+    }
+}
+function allHeld(endpoints) {
+    return endpoints.every((endpoint) => endpoint.checks.every((check) => check.passed));
+}
+async function main({ inputs, reporter }) {
+    const secrets = new Secrets(reporter);
+    // Masked before anything else runs, so not even an input error could print them.
+    for (const secret of secretInputs(inputs))
+        secrets.add(secret);
+    const config = readConfig(inputs);
+    let token = config.accessToken;
+    if (config.tokenRequest) {
+        token = await fetchToken(config.tokenRequest, {
+            target: (url) => targetOf(url, config.resolve),
+            ...(config.caCert ? { ca: config.caCert } : {}),
+            insecure: config.allowSelfSigned,
+            timeoutMs: config.requestTimeoutMs,
+            protect: (value) => secrets.add(value),
+        });
+        reporter.info(`Got an access token from ${config.tokenRequest.url.origin}${config.tokenRequest.url.pathname} (masked).`);
+    }
+    let forged = [];
+    if (token !== undefined && config.checks.has("attacks")) {
+        forged = forgeTokens(token, await readIssuerKey(config, token));
+        for (const item of forged)
+            secrets.add(item.token);
+    }
+    const started = performance.now();
+    const deadline = started + config.waitTimeout * 1000;
+    let attempts = 0;
+    let endpoints;
+    for (;;) {
+        attempts++;
+        endpoints = await runRound({ config, ...(token === undefined ? {} : { token }), forged });
+        if (allHeld(endpoints))
+            break;
+        const remaining = deadline - performance.now();
+        if (remaining < config.interval * 1000)
+            break;
+        const pending = endpoints.flatMap((endpoint) => endpoint.checks.filter((check) => !check.passed).map((check) => `${check.check} at ${endpoint.url}`));
+        reporter.info(secrets.redact(`Attempt ${attempts}: not holding yet: ${pending.join(", ")}; next check in ${config.interval} s.`));
+        await new Promise((resolve) => setTimeout(resolve, config.interval * 1000));
+    }
+    const passed = allHeld(endpoints);
+    const days = minDaysRemaining(endpoints);
+    const outcome = {
+        endpoints,
+        passed,
+        attempts,
+        waitTimeout: config.waitTimeout,
+        ...(passed ? { heldAfterSeconds: Math.round(performance.now() - started) / 1000 } : {}),
+        ...(days === undefined ? {} : { minDaysRemaining: days }),
+    };
+    publish(reporter, outcome, secrets);
+    reporter.setOutput("passed", String(passed));
+    reporter.setOutput("report", secrets.redact(reportJson(outcome)));
+    reporter.setOutput("min-days-remaining", days === undefined ? "" : String(days));
+    if (!passed)
+        throw new Error(secrets.redact(failureMessage(outcome)));
 }
 function run(context) {
     return runStep("verify", main, context);

@@ -2,10 +2,11 @@
  * The inputs, validated together before any request is made: every problem is reported at once, each
  * naming the input and how to fix it.
  */
+
+import { X509Certificate } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { isIP } from "node:net";
-import { X509Certificate } from "node:crypto";
-import { type Inputs, InputProblems } from "@mesh-secure/action-runtime";
+import { InputProblems, type Inputs } from "@mesh-secure/action-runtime";
 import { type DnAttribute, parseDn } from "./dn.ts";
 
 export const CHECKS = ["tls", "expiry", "auth", "attacks", "mtls"] as const;
@@ -101,7 +102,12 @@ export function readConfig(inputs: Inputs): VerifyConfig {
   for (const value of urlValues) {
     const url = parseUrl(value, ["https:", "http:"]);
     if (url) urls.push(url);
-    else problems.add("urls", `'${value}' is not an http(s) URL`, "give full URLs such as https://minikube.me/product-composite/2");
+    else
+      problems.add(
+        "urls",
+        `'${value}' is not an http(s) URL`,
+        "give full URLs such as https://minikube.me/product-composite/2",
+      );
   }
 
   const resolve = new Map<string, string>();
@@ -119,27 +125,44 @@ export function readConfig(inputs: Inputs): VerifyConfig {
   let caCert: string | undefined;
   const caValue = inputs.raw("ca-cert")?.trim();
   if (caValue !== undefined) {
-    const pem = caValue.includes("-----BEGIN") ? caValue : existsSync(caValue) ? readFileSync(caValue, "utf8") : undefined;
+    const pem = caValue.includes("-----BEGIN")
+      ? caValue
+      : existsSync(caValue)
+        ? readFileSync(caValue, "utf8")
+        : undefined;
     if (pem === undefined) {
-      problems.add("ca-cert", "is neither a PEM certificate nor a readable file", "give the CA certificate's PEM text or a path to it");
+      problems.add(
+        "ca-cert",
+        "is neither a PEM certificate nor a readable file",
+        "give the CA certificate's PEM text or a path to it",
+      );
     } else {
       try {
         new X509Certificate(pem);
         caCert = pem;
       } catch (error) {
-        problems.add("ca-cert", `is not a valid PEM certificate (${(error as Error).message})`, "give the CA certificate in PEM");
+        problems.add(
+          "ca-cert",
+          `is not a valid PEM certificate (${(error as Error).message})`,
+          "give the CA certificate in PEM",
+        );
       }
     }
   }
   const allowSelfSigned = problems.collect(() => inputs.boolean("allow-self-signed", false)) ?? false;
 
   const readDn = (name: "expect-subject" | "expect-issuer"): DnAttribute[] | undefined => {
-    const value = name === "expect-subject" ? inputs.string("expect-subject") : inputs.string("expect-issuer");
+    const value =
+      name === "expect-subject" ? inputs.string("expect-subject") : inputs.string("expect-issuer");
     if (value === undefined) return undefined;
     try {
       return parseDn(value);
     } catch (error) {
-      problems.add(name, `'${value}' is not a distinguished name: ${(error as Error).message}`, "write it as CN=minikube.me, O=minikube.me");
+      problems.add(
+        name,
+        `'${value}' is not a distinguished name: ${(error as Error).message}`,
+        "write it as CN=minikube.me, O=minikube.me",
+      );
       return undefined;
     }
   };
@@ -149,7 +172,11 @@ export function readConfig(inputs: Inputs): VerifyConfig {
   const minDaysValid = problems.collect(() => inputs.integer("min-days-valid", 14, { min: 0 })) ?? 14;
   const warnDays = problems.collect(() => inputs.integer("warn-days", 30, { min: 0 })) ?? 30;
   if (warnDays < minDaysValid) {
-    problems.add("warn-days", `${warnDays} is below min-days-valid (${minDaysValid})`, `use ${minDaysValid} or more, so the warning comes before the failure`);
+    problems.add(
+      "warn-days",
+      `${warnDays} is below min-days-valid (${minDaysValid})`,
+      `use ${minDaysValid} or more, so the warning comes before the failure`,
+    );
   }
   const statusRange = { min: 100, max: 599 };
   const expectUnauthenticatedStatus =
@@ -165,34 +192,68 @@ export function readConfig(inputs: Inputs): VerifyConfig {
   const scope = inputs.string("scope");
   let tokenRequest: TokenRequest | undefined;
   if (accessToken !== undefined && tokenUrlValue !== undefined) {
-    problems.add("access-token", "was given together with token-url", "give either access-token or token-url with client-id and client-secret");
+    problems.add(
+      "access-token",
+      "was given together with token-url",
+      "give either access-token or token-url with client-id and client-secret",
+    );
   } else if (tokenUrlValue !== undefined) {
     const url = parseUrl(tokenUrlValue, ["https:", "http:"]);
-    if (!url) problems.add("token-url", `'${tokenUrlValue}' is not an http(s) URL`, "give the token endpoint, e.g. https://minikube.me/oauth2/token");
+    if (!url)
+      problems.add(
+        "token-url",
+        `'${tokenUrlValue}' is not an http(s) URL`,
+        "give the token endpoint, e.g. https://minikube.me/oauth2/token",
+      );
     if (url && (url.username || url.password)) {
-      problems.add("token-url", "carries credentials in the URL", "remove them from the URL and give client-id and client-secret instead");
+      problems.add(
+        "token-url",
+        "carries credentials in the URL",
+        "remove them from the URL and give client-id and client-secret instead",
+      );
     }
-    if (clientId === undefined) problems.add("client-id", "is required with token-url", "give the OAuth client id, e.g. writer");
-    if (clientSecret === undefined) problems.add("client-secret", "is required with token-url", "give the client secret from a repository secret, e.g. ${{ secrets.CLIENT_SECRET }}");
+    if (clientId === undefined)
+      problems.add("client-id", "is required with token-url", "give the OAuth client id, e.g. writer");
+    if (clientSecret === undefined)
+      problems.add(
+        "client-secret",
+        "is required with token-url",
+        "give the client secret from a repository secret, e.g. ${{ secrets.CLIENT_SECRET }}",
+      );
     if (url && clientId !== undefined && clientSecret !== undefined) {
       tokenRequest = { url, clientId, clientSecret, ...(scope ? { scope } : {}) };
     }
   } else if (clientId !== undefined || clientSecret !== undefined || scope !== undefined) {
-    problems.add("token-url", "is required with client-id, client-secret or scope", "give the token endpoint, e.g. https://minikube.me/oauth2/token");
+    problems.add(
+      "token-url",
+      "is required with client-id, client-secret or scope",
+      "give the token endpoint, e.g. https://minikube.me/oauth2/token",
+    );
   }
   const tokenAvailable = accessToken !== undefined || tokenUrlValue !== undefined;
   const attackSuite = problems.collect(() => inputs.boolean("attack-suite", tokenAvailable)) ?? false;
   if (attackSuite && !tokenAvailable) {
-    problems.add("attack-suite", "needs a valid token to forge from", "give access-token or token-url with client-id and client-secret, or set attack-suite: false");
+    problems.add(
+      "attack-suite",
+      "needs a valid token to forge from",
+      "give access-token or token-url with client-id and client-secret, or set attack-suite: false",
+    );
   }
   let jwksUri: URL | undefined;
   const jwksValue = inputs.string("jwks-uri");
   if (jwksValue !== undefined) {
     jwksUri = parseUrl(jwksValue, ["https:", "http:"]);
-    if (!jwksUri) problems.add("jwks-uri", `'${jwksValue}' is not an http(s) URL`, "give the issuer's JWKS, e.g. https://minikube.me/.well-known/jwks.json");
+    if (!jwksUri)
+      problems.add(
+        "jwks-uri",
+        `'${jwksValue}' is not an http(s) URL`,
+        "give the issuer's JWKS, e.g. https://minikube.me/.well-known/jwks.json",
+      );
   }
 
-  const expectMtls = problems.collect(() => inputs.choice("expect-mtls", ["strict", "permissive"] as const, "strict")) ?? "strict";
+  const expectMtls =
+    problems.collect(() => inputs.choice("expect-mtls", ["strict", "permissive"] as const, "strict")) ??
+    "strict";
   const waitTimeout = problems.collect(() => inputs.number("wait-timeout", 0, { min: 0, max: 3600 })) ?? 0;
   const interval = problems.collect(() => inputs.number("interval", 5, { min: 0.1, max: 600 })) ?? 5;
 
@@ -201,7 +262,14 @@ export function readConfig(inputs: Inputs): VerifyConfig {
     tls: httpsUrls.length > 0 ? undefined : "needs at least one https:// URL in urls",
     expiry: httpsUrls.length > 0 ? undefined : "needs at least one https:// URL in urls",
     auth: urls.length > 0 ? undefined : "needs urls",
-    attacks: urls.length === 0 ? "needs urls" : attackSuite ? undefined : tokenAvailable ? "is turned off by attack-suite: false" : "needs a token (access-token, or token-url with client-id and client-secret)",
+    attacks:
+      urls.length === 0
+        ? "needs urls"
+        : attackSuite
+          ? undefined
+          : tokenAvailable
+            ? "is turned off by attack-suite: false"
+            : "needs a token (access-token, or token-url with client-id and client-secret)",
     mtls: mtlsUrls.length > 0 ? undefined : "needs mtls-urls",
   };
   const checks = new Set<CheckName>();
@@ -214,7 +282,11 @@ export function readConfig(inputs: Inputs): VerifyConfig {
     if (check === undefined) {
       problems.add("checks", `'${value}' is not a check`, `use some of ${CHECKS.join(", ")}`);
     } else if (possible[check] !== undefined) {
-      problems.add("checks", `'${check}' ${possible[check]}`, "give the inputs it needs, or leave it out of checks");
+      problems.add(
+        "checks",
+        `'${check}' ${possible[check]}`,
+        "give the inputs it needs, or leave it out of checks",
+      );
     } else {
       checks.add(check);
     }

@@ -92,7 +92,9 @@ export function compareDn(expected: readonly DnAttribute[], actual: readonly DnA
   return { equal: missing.length === 0 && unexpected.length === 0, missing, unexpected };
 }
 
-/** RFC 2253 order (most specific first), as keytool prints it: `CN=minikube.me, O=minikube.me`. */
+/** `CN=minikube.me, O=minikube.me`, in the order given. */
 export function formatDn(attributes: readonly DnAttribute[]): string {
-  return attributes.map((attribute) => `${attribute.type}=${attribute.value.replace(/([,+;])/g, "\\$1")}`).join(", ");
+  return attributes
+    .map((attribute) => `${attribute.type}=${attribute.value.replace(/([,+;])/g, "\\$1")}`)
+    .join(", ");
 }

@@ -3,11 +3,18 @@
  * (connect to the given address, keep the URL's host for SNI and the Host header, as curl --resolve does),
  * with a timeout per request and retries on transient network errors only (never on an answer).
  */
-import { type IncomingHttpHeaders, request as httpRequest } from "node:http";
+
+import type { X509Certificate } from "node:crypto";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
-import { checkServerIdentity, connect, type PeerCertificate, type SecureVersion, type TLSSocket } from "node:tls";
-import type { X509Certificate } from "node:crypto";
+import {
+  checkServerIdentity,
+  connect,
+  type PeerCertificate,
+  type SecureVersion,
+  type TLSSocket,
+} from "node:tls";
 import { urlPort } from "./config.ts";
 
 export interface Target {
@@ -47,7 +54,16 @@ function networkError(error: unknown): NetworkError {
 }
 
 /** Errors that say nothing about the server's configuration: the connection could not be made or was lost. */
-const TRANSIENT = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN", "EPIPE", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED"]);
+const TRANSIENT = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "EPIPE",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ECONNABORTED",
+]);
 
 export async function withRetries<T>(
   attempt: () => Promise<T>,
@@ -106,7 +122,10 @@ export function probeTls(target: Target, options: TlsOptions): Promise<TlsProbe>
       reject(networkError(error));
       return;
     }
-    const timer = setTimeout(() => socket.destroy(new NetworkError("ETIMEDOUT", `no TLS handshake within ${options.timeoutMs} ms`)), options.timeoutMs);
+    const timer = setTimeout(
+      () => socket.destroy(new NetworkError("ETIMEDOUT", `no TLS handshake within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     socket.once("secureConnect", () => {
       clearTimeout(timer);
       const peer = socket.getPeerCertificate(true);
@@ -114,9 +133,13 @@ export function probeTls(target: Target, options: TlsOptions): Promise<TlsProbe>
       const chainSubjects: string[] = [];
       let link: PeerCertificate | undefined = peer;
       const seen = new Set<string>();
-      while (link && link.fingerprint256 && !seen.has(link.fingerprint256)) {
+      while (link?.fingerprint256 && !seen.has(link.fingerprint256)) {
         seen.add(link.fingerprint256);
-        chainSubjects.push(Object.entries(link.subject ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(", "));
+        chainSubjects.push(
+          Object.entries(link.subject ?? {})
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(", "),
+        );
         link = (link as PeerCertificate & { issuerCertificate?: PeerCertificate }).issuerCertificate;
       }
       const result: TlsProbe = {
@@ -186,14 +209,21 @@ export function httpCall(url: URL, target: Target, options: HttpOptions): Promis
       });
       res.on("end", () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8").slice(0, 4096) });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8").slice(0, 4096),
+        });
       });
       res.on("error", (error) => {
         clearTimeout(timer);
         reject(networkError(error));
       });
     });
-    const timer = setTimeout(() => req.destroy(new NetworkError("ETIMEDOUT", `no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(new NetworkError("ETIMEDOUT", `no answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     req.on("error", (error) => {
       clearTimeout(timer);
       reject(networkError(error));

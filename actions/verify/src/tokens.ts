@@ -2,7 +2,15 @@
  * The access token (given, or from the client-credentials grant) and the forged tokens a correct edge must
  * refuse. Every token goes through `protect` (which masks it) the moment it exists.
  */
-import { createHmac, createPublicKey, generateKeyPairSync, type JsonWebKey, randomBytes, randomUUID, sign } from "node:crypto";
+import {
+  createHmac,
+  createPublicKey,
+  generateKeyPairSync,
+  type JsonWebKey,
+  randomBytes,
+  randomUUID,
+  sign,
+} from "node:crypto";
 import type { TokenRequest } from "./config.ts";
 import { httpCall, type Target, withRetries } from "./net.ts";
 
@@ -26,7 +34,10 @@ export class TokenError extends Error {
 }
 
 export async function fetchToken(request: TokenRequest, context: TokenContext): Promise<string> {
-  const body = new URLSearchParams({ grant_type: "client_credentials", ...(request.scope ? { scope: request.scope } : {}) });
+  const body = new URLSearchParams({
+    grant_type: "client_credentials",
+    ...(request.scope ? { scope: request.scope } : {}),
+  });
   const answer = await withRetries(() =>
     httpCall(request.url, context.target(request.url), {
       method: "POST",
@@ -41,7 +52,9 @@ export async function fetchToken(request: TokenRequest, context: TokenContext): 
       timeoutMs: context.timeoutMs,
     }),
   ).catch((error: Error) => {
-    throw new TokenError(`Could not reach token-url ${request.url.origin}${request.url.pathname}: ${error.message}. Fix: check token-url, resolve and ca-cert.`);
+    throw new TokenError(
+      `Could not reach token-url ${request.url.origin}${request.url.pathname}: ${error.message}. Fix: check token-url, resolve and ca-cert.`,
+    );
   });
   let parsed: { access_token?: unknown; error?: unknown; error_description?: unknown } = {};
   try {
@@ -52,7 +65,10 @@ export async function fetchToken(request: TokenRequest, context: TokenContext): 
   if (typeof parsed.access_token === "string" && parsed.access_token !== "") {
     return context.protect(parsed.access_token);
   }
-  const reason = typeof parsed.error === "string" ? `${parsed.error}${typeof parsed.error_description === "string" ? ` (${parsed.error_description})` : ""}` : "no access_token in the answer";
+  const reason =
+    typeof parsed.error === "string"
+      ? `${parsed.error}${typeof parsed.error_description === "string" ? ` (${parsed.error_description})` : ""}`
+      : "no access_token in the answer";
   const fix =
     answer.status === 401 || parsed.error === "invalid_client"
       ? "check client-id and client-secret"
@@ -72,9 +88,16 @@ export function decodeJwt(token: string): Jwt | undefined {
   const parts = token.split(".");
   if (parts.length !== 3) return undefined;
   try {
-    const header = JSON.parse(Buffer.from(parts[0]!, "base64url").toString("utf8")) as Record<string, unknown>;
-    const payload = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
-    if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null) return undefined;
+    const header = JSON.parse(Buffer.from(parts[0]!, "base64url").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
+    const payload = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
+    if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null)
+      return undefined;
     return { header, payload, parts: parts as [string, string, string] };
   } catch {
     return undefined;
@@ -100,7 +123,12 @@ export interface ForgedToken {
   token?: string;
   /** Why the case cannot be built (then it is reported as skipped). */
   skipped?: string;
+  /** Why the case could not be built although it was asked for (then it fails). */
+  error?: string;
 }
+
+/** The issuer's public key for the key-confusion case, or why there is none. */
+export type IssuerKey = { pem: string } | { error: string } | undefined;
 
 /** The issuer's public key in PEM, for the key-confusion case: the key matching the token's kid, else the first. */
 export function publicKeyPem(jwks: unknown, kid: unknown): string {
@@ -113,10 +141,10 @@ export function publicKeyPem(jwks: unknown, kid: unknown): string {
 }
 
 /**
- * Builds every forged token from the valid one. `issuerKeyPem` is the issuer's public key (from jwks-uri);
- * `jwksProblem` says why it is missing.
+ * Builds every forged token from the valid one. `issuerKey` is the issuer's public key from jwks-uri
+ * (undefined when no jwks-uri was given: that case alone is skipped).
  */
-export function forgeTokens(valid: string, issuerKeyPem: string | undefined, jwksProblem: string | undefined): ForgedToken[] {
+export function forgeTokens(valid: string, issuerKey: IssuerKey): ForgedToken[] {
   const jwt = decodeJwt(valid);
   const forged: ForgedToken[] = [];
   const notJwt = "the access token is not a JWT, so there are no claims to forge from";
@@ -130,7 +158,10 @@ export function forgeTokens(valid: string, issuerKeyPem: string | undefined, jwk
   for (const attack of ATTACKS) {
     const base = { id: attack.id, title: attack.title };
     if (attack.id === "garbage") {
-      forged.push({ ...base, token: [12, 24, 32].map((size) => randomBytes(size).toString("base64url")).join(".") });
+      forged.push({
+        ...base,
+        token: [12, 24, 32].map((size) => randomBytes(size).toString("base64url")).join("."),
+      });
       continue;
     }
     if (!jwt) {
@@ -142,16 +173,29 @@ export function forgeTokens(valid: string, issuerKeyPem: string | undefined, jwk
         forged.push({ ...base, token: `${segment({ alg: "none", typ: "JWT" })}.${jwt.parts[1]}.` });
         break;
       case "hs256-key-confusion": {
-        if (issuerKeyPem === undefined) {
-          forged.push({ ...base, skipped: jwksProblem ?? "no jwks-uri given, so the issuer's public key is unknown" });
+        if (issuerKey === undefined) {
+          forged.push({ ...base, skipped: "no jwks-uri given, so the issuer's public key is unknown" });
           break;
         }
+        if ("error" in issuerKey) {
+          forged.push({ ...base, error: issuerKey.error });
+          break;
+        }
+        const issuerKeyPem = issuerKey.pem;
         const input = `${segment({ ...jwt.header, alg: "HS256" })}.${jwt.parts[1]}`;
-        forged.push({ ...base, token: `${input}.${createHmac("sha256", issuerKeyPem).update(input).digest("base64url")}` });
+        forged.push({
+          ...base,
+          token: `${input}.${createHmac("sha256", issuerKeyPem).update(input).digest("base64url")}`,
+        });
         break;
       }
       case "payload-altered": {
-        const altered = { ...jwt.payload, sub: `${String(jwt.payload.sub ?? "")}-attacker`, scope: "admin", exp: now + 86_400 };
+        const altered = {
+          ...jwt.payload,
+          sub: `${String(jwt.payload.sub ?? "")}-attacker`,
+          scope: "admin",
+          exp: now + 86_400,
+        };
         forged.push({ ...base, token: `${jwt.parts[0]}.${segment(altered)}.${jwt.parts[2]}` });
         break;
       }
@@ -159,7 +203,10 @@ export function forgeTokens(valid: string, issuerKeyPem: string | undefined, jwk
         forged.push({ ...base, token: `${jwt.parts[0]}.${jwt.parts[1]}.` });
         break;
       case "own-key-unknown-kid":
-        forged.push({ ...base, token: signRs256({ alg: "RS256", typ: "JWT", kid: `mesh-secure-verify-${randomUUID()}` }) });
+        forged.push({
+          ...base,
+          token: signRs256({ alg: "RS256", typ: "JWT", kid: `mesh-secure-verify-${randomUUID()}` }),
+        });
         break;
       case "own-key-reused-kid":
         forged.push({

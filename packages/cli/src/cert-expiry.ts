@@ -3,7 +3,12 @@
  * verify action's TLS and expiry checks) and the kubernetes.io/tls secrets that gateways load.
  */
 import { X509Certificate } from "node:crypto";
-import { connectCluster, InputProblems, type KubeObject, type StepContext } from "@mesh-secure/action-runtime";
+import {
+  connectCluster,
+  InputProblems,
+  type KubeObject,
+  type StepContext,
+} from "@mesh-secure/action-runtime";
 
 export interface CertificateExpiry {
   source: string;
@@ -25,8 +30,19 @@ export function assessCertificate(
   const leaf = new X509Certificate(pem);
   const notAfter = new Date(leaf.validTo);
   const daysRemaining = Math.floor((notAfter.getTime() - now.getTime()) / DAY);
-  const status = daysRemaining < thresholds.minDaysValid ? "failing" : daysRemaining < thresholds.warnDays ? "warning" : "ok";
-  return { source, subject: leaf.subject.replace(/\n/g, ", "), notAfter: notAfter.toISOString(), daysRemaining, status };
+  const status =
+    daysRemaining < thresholds.minDaysValid
+      ? "failing"
+      : daysRemaining < thresholds.warnDays
+        ? "warning"
+        : "ok";
+  return {
+    source,
+    subject: leaf.subject.replace(/\n/g, ", "),
+    notAfter: notAfter.toISOString(),
+    daysRemaining,
+    status,
+  };
 }
 
 export async function certExpiry({ inputs, reporter }: StepContext): Promise<void> {
@@ -45,17 +61,26 @@ export async function certExpiry({ inputs, reporter }: StepContext): Promise<voi
   let failed = false;
   try {
     if (connection) {
-      const secrets = await connection.api.list<KubeObject & { type?: string; data?: Record<string, string> }>("v1", "Secret", {
+      const secrets = await connection.api.list<
+        KubeObject & { type?: string; data?: Record<string, string> }
+      >("v1", "Secret", {
         namespace: allNamespaces ? undefined : namespace,
       });
       for (const secret of secrets) {
-        if (secret.type !== "kubernetes.io/tls" || (only.size > 0 && !only.has(secret.metadata.name))) continue;
+        if (secret.type !== "kubernetes.io/tls" || (only.size > 0 && !only.has(secret.metadata.name)))
+          continue;
         const source = `secret ${secret.metadata.namespace}/${secret.metadata.name}`;
         const pem = Buffer.from(secret.data?.["tls.crt"] ?? "", "base64").toString("utf8");
         try {
           results.push(assessCertificate(source, pem, new Date(), { minDaysValid, warnDays }));
         } catch (error) {
-          results.push({ source, subject: `unreadable: ${(error as Error).message}`, notAfter: "", daysRemaining: -1, status: "failing" });
+          results.push({
+            source,
+            subject: `unreadable: ${(error as Error).message}`,
+            notAfter: "",
+            daysRemaining: -1,
+            status: "failing",
+          });
         }
       }
     }
@@ -65,7 +90,12 @@ export async function certExpiry({ inputs, reporter }: StepContext): Promise<voi
 
   if (urls.length > 0) {
     const { main: verify } = await import("@mesh-secure/action-verify");
-    const passthrough: Record<string, string> = { urls: urls.join("\n"), checks: "tls,expiry", "min-days-valid": String(minDaysValid), "warn-days": String(warnDays) };
+    const passthrough: Record<string, string> = {
+      urls: urls.join("\n"),
+      checks: "tls,expiry",
+      "min-days-valid": String(minDaysValid),
+      "warn-days": String(warnDays),
+    };
     for (const name of ["resolve", "ca-cert"]) {
       const value = inputs.raw(name);
       if (value !== undefined) passthrough[name] = value;
@@ -79,24 +109,33 @@ export async function certExpiry({ inputs, reporter }: StepContext): Promise<voi
     };
     await verify({ inputs: new Inputs(mapInputs(passthrough)), reporter: endpointReporter });
     if (captured.passed === "false") failed = true;
-    if (captured["min-days-remaining"] !== undefined) reporter.setOutput("endpoints-min-days-remaining", captured["min-days-remaining"]);
+    if (captured["min-days-remaining"] !== undefined)
+      reporter.setOutput("endpoints-min-days-remaining", captured["min-days-remaining"]);
   }
 
   for (const result of results) {
     if (result.status === "failing") {
       failed = true;
-      reporter.error(`${result.source}: ${result.daysRemaining} days left (minimum ${minDaysValid})`, { title: "certificate expiring" });
+      reporter.error(`${result.source}: ${result.daysRemaining} days left (minimum ${minDaysValid})`, {
+        title: "certificate expiring",
+      });
     } else if (result.status === "warning") {
-      reporter.warning(`${result.source}: ${result.daysRemaining} days left (warning below ${warnDays})`, { title: "certificate expiring soon" });
+      reporter.warning(`${result.source}: ${result.daysRemaining} days left (warning below ${warnDays})`, {
+        title: "certificate expiring soon",
+      });
     }
   }
   if (connection) {
-    reporter.summary
-      .heading("Gateway TLS secrets")
-      .table(
-        ["secret", "subject", "not after", "days left", "status"],
-        results.map((result) => [result.source, result.subject, result.notAfter, String(result.daysRemaining), result.status]),
-      );
+    reporter.summary.heading("Gateway TLS secrets").table(
+      ["secret", "subject", "not after", "days left", "status"],
+      results.map((result) => [
+        result.source,
+        result.subject,
+        result.notAfter,
+        String(result.daysRemaining),
+        result.status,
+      ]),
+    );
     if (results.length === 0) reporter.summary.text("No kubernetes.io/tls secret found in scope.");
   }
   reporter.setOutput("secrets", JSON.stringify(results));

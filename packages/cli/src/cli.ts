@@ -68,7 +68,10 @@ export const commands: Record<string, Command> = {
     load: async () => (await import("./cert-expiry.ts")).certExpiry,
     extraInputs: {
       urls: { description: "Endpoints to check (repeat the flag or separate with commas)." },
-      namespace: { description: "Namespace whose kubernetes.io/tls secrets to check.", default: "istio-system" },
+      namespace: {
+        description: "Namespace whose kubernetes.io/tls secrets to check.",
+        default: "istio-system",
+      },
       "all-namespaces": { description: "Check TLS secrets in every namespace.", default: "false" },
       "secret-names": { description: "Only these secrets (default: every kubernetes.io/tls secret)." },
       "min-days-valid": { description: "Fail when a certificate has fewer days left.", default: "14" },
@@ -83,7 +86,9 @@ function actionYaml(action: string): ActionYaml {
   return yaml.load(readFileSync(join(repoRoot, "actions", action, "action.yml"), "utf8")) as ActionYaml;
 }
 
-function inputsOf(command: Command): Record<string, { description?: string; default?: string; required?: boolean }> {
+function inputsOf(
+  command: Command,
+): Record<string, { description?: string; default?: string; required?: boolean }> {
   if (command.action) return actionYaml(command.action).inputs ?? {};
   return { kubeconfig: { description: "" }, context: { description: "" }, ...command.extraInputs };
 }
@@ -94,7 +99,12 @@ function specFor(name: string): FlagSpec | undefined {
   const inputs = inputsOf(command);
   const booleans = new Set(
     Object.entries(inputs)
-      .filter(([, spec]) => spec.default === "true" || spec.default === "false" || /Default (true|false)/.test(spec.description ?? ""))
+      .filter(
+        ([, spec]) =>
+          spec.default === "true" ||
+          spec.default === "false" ||
+          /Default (true|false)/.test(spec.description ?? ""),
+      )
       .map(([key]) => key),
   );
   return { booleans, known: new Set(Object.keys(inputs)) };
@@ -142,9 +152,16 @@ export function commandHelp(name: string): string {
   const command = commands[name]!;
   const inputs = inputsOf(command);
   const description = command.action ? actionYaml(command.action).description : command.summary;
-  const lines = [`mesh-secure ${name}: ${description}`, "", `Usage: mesh-secure ${name} [flags]`, "", "Flags:"];
+  const lines = [
+    `mesh-secure ${name}: ${description}`,
+    "",
+    `Usage: mesh-secure ${name} [flags]`,
+    "",
+    "Flags:",
+  ];
   for (const [input, spec] of Object.entries(inputs)) {
-    const flag = input === "kubeconfig" ? "--kubeconfig PATH" : input === "namespace" ? "-n, --namespace" : `--${input}`;
+    const flag =
+      input === "kubeconfig" ? "--kubeconfig PATH" : input === "namespace" ? "-n, --namespace" : `--${input}`;
     const text =
       input === "kubeconfig"
         ? "kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)."
@@ -169,7 +186,10 @@ export function exitCodeFor(error: unknown): number {
   return EXIT.failed;
 }
 
-export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY: boolean }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY: boolean },
+): Promise<number> {
   const args = parseArgs(argv, specFor);
   if (args.command === undefined || (args.help && args.command === undefined)) {
     io.stdout.write(`${usage()}\n`);
@@ -193,7 +213,10 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
   if (args.errors.length > 0) {
     for (const error of args.errors) io.stderr.write(`error: ${error}\n`);
     io.stderr.write(`See: mesh-secure ${args.command} --help\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: EXIT.usage, outputs: {}, errors: args.errors }, null, 2)}\n`);
+    if (json)
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, exitCode: EXIT.usage, outputs: {}, errors: args.errors }, null, 2)}\n`,
+      );
     return EXIT.usage;
   }
   let code: number = EXIT.ok;
@@ -223,6 +246,10 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
 }
 
 if (import.meta.main) {
-  const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stdout.isTTY) });
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stdout.isTTY),
+  });
   process.exitCode = code;
 }

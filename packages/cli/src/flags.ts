@@ -23,7 +23,15 @@ export interface FlagSpec {
 }
 
 export function parseArgs(argv: string[], specFor: (command: string) => FlagSpec | undefined): ParsedArgs {
-  const parsed: ParsedArgs = { command: undefined, values: {}, output: "text", help: false, color: undefined, verbose: false, errors: [] };
+  const parsed: ParsedArgs = {
+    command: undefined,
+    values: {},
+    output: "text",
+    help: false,
+    color: undefined,
+    verbose: false,
+    errors: [],
+  };
   let spec: FlagSpec | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -67,7 +75,8 @@ export function parseArgs(argv: string[], specFor: (command: string) => FlagSpec
       }
     }
     if (name === "output") {
-      if (value !== "json" && value !== "text") parsed.errors.push(`--output must be json or text, not '${value}'`);
+      if (value !== "json" && value !== "text")
+        parsed.errors.push(`--output must be json or text, not '${value}'`);
       else parsed.output = value;
       continue;
     }
@@ -76,7 +85,9 @@ export function parseArgs(argv: string[], specFor: (command: string) => FlagSpec
       continue;
     }
     if (spec && !spec.known.has(name)) {
-      parsed.errors.push(`unknown flag --${name} for '${parsed.command}' (see mesh-secure ${parsed.command} --help)`);
+      parsed.errors.push(
+        `unknown flag --${name} for '${parsed.command}' (see mesh-secure ${parsed.command} --help)`,
+      );
       continue;
     }
     // A repeated flag builds a list (`--hosts a --hosts b`), one item per line as the actions accept.

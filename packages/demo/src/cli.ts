@@ -7,7 +7,9 @@ const args = process.argv.slice(2);
 const unknown = args.filter((arg) => !["--legacy", "--modern", "--help", "-h"].includes(arg));
 if (args.includes("--help") || args.includes("-h") || unknown.length > 0) {
   if (unknown.length > 0) console.error(`Unknown argument(s): ${unknown.join(" ")}`);
-  console.log("Usage: pnpm demo [--legacy | --modern]\n  --legacy  the edge imitates Istio <= 1.5 (authentication.istio.io/v1alpha1 Policy, file-mount certificate)\n  --modern  the edge imitates current Istio (RequestAuthentication + AuthorizationPolicy, SDS credentialName) [default]");
+  console.log(
+    "Usage: pnpm demo [--legacy | --modern]\n  --legacy  the edge imitates Istio <= 1.5 (authentication.istio.io/v1alpha1 Policy, file-mount certificate)\n  --modern  the edge imitates current Istio (RequestAuthentication + AuthorizationPolicy, SDS credentialName) [default]",
+  );
   process.exit(unknown.length > 0 ? 2 : 0);
 }
 const controller = new AbortController();

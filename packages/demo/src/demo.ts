@@ -11,7 +11,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KubeApi, type KubeObject, loadKubeconfig, parseMarkdown, renderText } from "@mesh-secure/action-runtime";
+import {
+  KubeApi,
+  type KubeObject,
+  loadKubeconfig,
+  parseMarkdown,
+  renderText,
+} from "@mesh-secure/action-runtime";
 import { type ControlPlane, startControlPlane } from "@mesh-secure/control-plane";
 import { type OidcServer, startOidcServer } from "@mesh-secure/fixtures";
 import { type BundleResult, runBundle } from "@mesh-secure/step-runner";
@@ -54,14 +60,19 @@ export interface DemoResult {
   seconds: number;
 }
 
-const paint = (color: boolean, code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+const paint = (color: boolean, code: number, text: string) =>
+  color ? `\u001b[${code}m${text}\u001b[0m` : text;
 
 /** Objects a real cluster would already hold: the namespaces, the workload with its sidecar, the Gateway. */
 export function referenceFixtures(generation: Generation): KubeObject[] {
   const { namespace, workload, gatewayNamespace, host } = REFERENCE;
   return [
     { apiVersion: "v1", kind: "Namespace", metadata: { name: gatewayNamespace } },
-    { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { "istio-injection": "enabled" } } },
+    {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: namespace, labels: { "istio-injection": "enabled" } },
+    },
     {
       apiVersion: "v1",
       kind: "Pod",
@@ -108,7 +119,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
   try {
-    say(paint(color, 1, `mesh-secure demo: Istio ${legacy ? "<= 1.5 (legacy Policy, file-mount certificate)" : ">= 1.22 (RequestAuthentication + AuthorizationPolicy, SDS)"}`));
+    say(
+      paint(
+        color,
+        1,
+        `mesh-secure demo: Istio ${legacy ? "<= 1.5 (legacy Policy, file-mount certificate)" : ">= 1.22 (RequestAuthentication + AuthorizationPolicy, SDS)"}`,
+      ),
+    );
 
     let kubeconfigPath = options.kubeconfigPath;
     if (!kubeconfigPath) {
@@ -130,7 +147,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     for (const object of referenceFixtures(generation)) {
       await api.apply(object, { fieldManager: "mesh-secure-demo" });
     }
-    say(`▸ cluster holds namespaces ${REFERENCE.gatewayNamespace} and ${REFERENCE.namespace}, pod ${REFERENCE.workload} (with istio-proxy), Gateway hands-on-gw`);
+    say(
+      `▸ cluster holds namespaces ${REFERENCE.gatewayNamespace} and ${REFERENCE.namespace}, pod ${REFERENCE.workload} (with istio-proxy), Gateway hands-on-gw`,
+    );
 
     say("▸ starting the OIDC server (oidc-provider; issuer http://auth-server.local, client writer)…");
     const oidc: OidcServer = await startOidcServer({ issuer: REFERENCE.issuer });
@@ -142,21 +161,31 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       host: REFERENCE.host,
       gatewayNamespace: REFERENCE.gatewayNamespace,
       rootNamespace: "istio-system",
-      workload: { namespace: REFERENCE.namespace, name: REFERENCE.workload, labels: { app: REFERENCE.workload } },
+      workload: {
+        namespace: REFERENCE.namespace,
+        name: REFERENCE.workload,
+        labels: { app: REFERENCE.workload },
+      },
       // The cluster's DNS, in miniature: in-mesh names of the auth server reach the local one.
-      resolveUrl: (url) => url.replace(/^https?:\/\/auth-server(\.hands-on\.svc\.cluster\.local|\.local)(:\d+)?/, oidc.url),
+      resolveUrl: (url) =>
+        url.replace(/^https?:\/\/auth-server(\.hands-on\.svc\.cluster\.local|\.local)(:\d+)?/, oidc.url),
       onChange: (description) => say(paint(color, 36, `  edge: ${description}`)),
     });
     await edge.start();
     cleanups.push(() => edge.stop());
-    say(`▸ local edge (test fixture) for ${REFERENCE.host}: gateway https://127.0.0.1:${edge.gatewayPort}, in-mesh port ${edge.meshPort}`);
+    say(
+      `▸ local edge (test fixture) for ${REFERENCE.host}: gateway https://127.0.0.1:${edge.gatewayPort}, in-mesh port ${edge.meshPort}`,
+    );
 
     const kubeconfig = (await import("node:fs")).readFileSync(kubeconfigPath, "utf8");
     const url = `https://${REFERENCE.host}:${edge.gatewayPort}/${REFERENCE.workload}/2`;
     const resolve = `${REFERENCE.host}:${edge.gatewayPort}:127.0.0.1`;
     const secretName = legacy ? "istio-ingressgateway-certs" : "minikube-me-tls";
     const unauthenticated = legacy
-      ? { "expect-unauthenticated-status": "401", "expect-unauthenticated-body": "Origin authentication failed." }
+      ? {
+          "expect-unauthenticated-status": "401",
+          "expect-unauthenticated-body": "Origin authentication failed.",
+        }
       : { "expect-unauthenticated-status": "403", "expect-unauthenticated-body": "RBAC: access denied" };
     const api_ = legacy ? "authentication.istio.io/v1alpha1" : "auto";
     const verifyInputs = {
@@ -196,11 +225,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           ...(legacy ? {} : { gateway: `${REFERENCE.gatewayNamespace}/hands-on-gw` }),
         },
       },
-      { name: "jwt-policy: require tokens from http://auth-server.local", action: "jwt-policy", inputs: jwtInputs },
+      {
+        name: "jwt-policy: require tokens from http://auth-server.local",
+        action: "jwt-policy",
+        inputs: jwtInputs,
+      },
       {
         name: `mtls: ${legacy ? "PERMISSIVE" : "STRICT"} in ${REFERENCE.namespace}`,
         action: "mtls",
-        inputs: { kubeconfig, namespace: REFERENCE.namespace, mode: legacy ? "PERMISSIVE" : "STRICT", api: api_ },
+        inputs: {
+          kubeconfig,
+          namespace: REFERENCE.namespace,
+          mode: legacy ? "PERMISSIVE" : "STRICT",
+          api: api_,
+        },
       },
       { name: "verify: certificate, tokens, forged tokens, mTLS", action: "verify", inputs: verifyInputs },
       {
@@ -221,7 +259,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         },
       },
       { name: "experiment 3/3: re-apply the policy", action: "jwt-policy", inputs: jwtInputs },
-      { name: "verify: the gateway's answer is back", action: "verify", inputs: { ...verifyInputs, ...unauthenticated } },
+      {
+        name: "verify: the gateway's answer is back",
+        action: "verify",
+        inputs: { ...verifyInputs, ...unauthenticated },
+      },
     ];
     // The first verify expects the gateway's answer too.
     Object.assign(plan[3]!.inputs, unauthenticated);
@@ -236,17 +278,31 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       const result = await runBundle(step.action, inputs, { env: { KUBECONFIG: undefined } });
       const seconds = (Date.now() - stepStarted) / 1000;
       steps.push({ name: step.name, action: step.action, result, seconds });
-      const summary = result.summary.trim() === "" ? "(no job summary)" : renderText(parseMarkdown(result.summary));
+      const summary =
+        result.summary.trim() === "" ? "(no job summary)" : renderText(parseMarkdown(result.summary));
       say(summary.replace(/^\n/, ""));
       const ok = result.code === 0;
-      say(`${ok ? paint(color, 32, "✔ passed") : paint(color, 31, "✖ failed")} in ${seconds.toFixed(1)} s${ok ? "" : `\n${result.stdout.split("\n").filter((line) => line.startsWith("::error")).join("\n")}`}`);
+      say(
+        `${ok ? paint(color, 32, "✔ passed") : paint(color, 31, "✖ failed")} in ${seconds.toFixed(1)} s${
+          ok
+            ? ""
+            : `\n${result.stdout
+                .split("\n")
+                .filter((line) => line.startsWith("::error"))
+                .join("\n")}`
+        }`,
+      );
       if (!ok) {
         passed = false;
         break;
       }
     }
     say("");
-    say(passed ? paint(color, 32, `All ${plan.length} steps passed in ${elapsed()}.`) : paint(color, 31, `The demo failed after ${elapsed()}.`));
+    say(
+      passed
+        ? paint(color, 32, `All ${plan.length} steps passed in ${elapsed()}.`)
+        : paint(color, 31, `The demo failed after ${elapsed()}.`),
+    );
     return { passed, steps, seconds: (Date.now() - started) / 1000 };
   } finally {
     for (const cleanup of cleanups.reverse()) {

@@ -18,9 +18,15 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import tls from "node:tls";
-import { type EffectiveMode, effectiveMtlsMode, type PeerPolicy, peerPolicyOf } from "@mesh-secure/action-mtls/effective";
+import {
+  type EffectiveMode,
+  effectiveMtlsMode,
+  type PeerPolicy,
+  peerPolicyOf,
+} from "@mesh-secure/action-mtls/effective";
 import type { KubeApi, KubeObject } from "@mesh-secure/action-runtime";
 import { decide, type EdgePolicy, type EdgeRequest, type TrustedIssuer } from "@mesh-secure/fixtures";
+
 type JSONWebKeySet = TrustedIssuer["jwks"];
 
 export interface LocalEdgeOptions {
@@ -106,8 +112,12 @@ export class LocalEdge {
       },
       (request, response) => void this.answer(request, response, "https", this.state?.policy),
     );
-    this.meshServer = http.createServer((request, response) =>
-      void this.answer(request, response, "http", { mode: "deleted", issuers: this.state?.policy.issuers ?? [] }),
+    this.meshServer = http.createServer(
+      (request, response) =>
+        void this.answer(request, response, "http", {
+          mode: "deleted",
+          issuers: this.state?.policy.issuers ?? [],
+        }),
     );
     // A sidecar in STRICT mode only speaks mutual TLS: plaintext connections are closed at once.
     this.meshServer.on("connection", (socket: Socket) => {
@@ -140,7 +150,12 @@ export class LocalEdge {
     scheme: string,
     policy: EdgePolicy | undefined,
   ): Promise<void> {
-    const edgeRequest: EdgeRequest = { method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, scheme };
+    const edgeRequest: EdgeRequest = {
+      method: request.method ?? "GET",
+      path: request.url ?? "/",
+      headers: request.headers,
+      scheme,
+    };
     try {
       const decision = await decide(edgeRequest, policy ?? { mode: "deleted", issuers: [] });
       response.writeHead(decision.status, decision.headers);
@@ -183,7 +198,12 @@ export class LocalEdge {
     return this.servedVersions.get(key);
   }
 
-  private async list(group: string, kind: string, versions: string[], namespace?: string): Promise<KubeObject[]> {
+  private async list(
+    group: string,
+    kind: string,
+    versions: string[],
+    namespace?: string,
+  ): Promise<KubeObject[]> {
     const apiVersion = await this.served(group, kind, versions);
     if (!apiVersion) return [];
     return this.options.api.list(apiVersion, kind, namespace === undefined ? {} : { namespace });
@@ -191,13 +211,14 @@ export class LocalEdge {
 
   private async read(): Promise<EdgeState> {
     const { workload, gatewayNamespace, rootNamespace } = this.options;
-    const [certificate, legacyPolicies, requestAuthentications, authorizationPolicies, peerAuthentications] = await Promise.all([
-      this.readCertificate(),
-      this.list("authentication.istio.io", "Policy", ["v1alpha1"], workload.namespace),
-      this.list("security.istio.io", "RequestAuthentication", ["v1", "v1beta1"]),
-      this.list("security.istio.io", "AuthorizationPolicy", ["v1", "v1beta1"], workload.namespace),
-      this.list("security.istio.io", "PeerAuthentication", ["v1", "v1beta1"]),
-    ]);
+    const [certificate, legacyPolicies, requestAuthentications, authorizationPolicies, peerAuthentications] =
+      await Promise.all([
+        this.readCertificate(),
+        this.list("authentication.istio.io", "Policy", ["v1alpha1"], workload.namespace),
+        this.list("security.istio.io", "RequestAuthentication", ["v1", "v1beta1"]),
+        this.list("security.istio.io", "AuthorizationPolicy", ["v1", "v1beta1"], workload.namespace),
+        this.list("security.istio.io", "PeerAuthentication", ["v1", "v1beta1"]),
+      ]);
     const spec = (object: KubeObject) => (object.spec ?? {}) as Record<string, unknown>;
 
     // Legacy Policy: one targeting the service by name wins over the namespace-wide one (named `default`,
@@ -208,12 +229,14 @@ export class LocalEdge {
       legacyPolicies.find((policy) => targetsOf(policy).length === 0 && policy.metadata.name === "default");
     let policy: EdgePolicy = { mode: "deleted", issuers: [] };
     let policySource = "none: the service answers for itself";
-    const legacyOrigins = (legacy ? (spec(legacy).origins as { jwt: JwtRule }[] | undefined) : undefined) ?? [];
+    const legacyOrigins =
+      (legacy ? (spec(legacy).origins as { jwt: JwtRule }[] | undefined) : undefined) ?? [];
     if (legacy && legacyOrigins.length > 0) {
       policy = { mode: "legacy", issuers: await this.issuers(legacyOrigins.map((origin) => origin.jwt)) };
       policySource = `legacy Policy ${workload.namespace}/${legacy.metadata.name}`;
     } else {
-      const selectorOf = (object: KubeObject) => (spec(object).selector as { matchLabels?: Record<string, string> } | undefined)?.matchLabels;
+      const selectorOf = (object: KubeObject) =>
+        (spec(object).selector as { matchLabels?: Record<string, string> } | undefined)?.matchLabels;
       const applicable = requestAuthentications.filter(
         (ra) =>
           (ra.metadata.namespace === workload.namespace && matches(selectorOf(ra), workload.labels)) ||
@@ -222,30 +245,46 @@ export class LocalEdge {
       if (applicable.length > 0) {
         const rules = applicable.flatMap((ra) => (spec(ra).jwtRules as JwtRule[] | undefined) ?? []);
         const requiresPrincipal = authorizationPolicies.some((ap) => {
-          const apSpec = spec(ap) as { action?: string; rules?: { from?: { source?: { requestPrincipals?: string[] } }[] }[] };
+          const apSpec = spec(ap) as {
+            action?: string;
+            rules?: { from?: { source?: { requestPrincipals?: string[] } }[] }[];
+          };
           return (
             (apSpec.action ?? "ALLOW") === "ALLOW" &&
             matches(selectorOf(ap), workload.labels) &&
-            (apSpec.rules ?? []).some((rule) => (rule.from ?? []).some((from) => (from.source?.requestPrincipals ?? []).length > 0))
+            (apSpec.rules ?? []).some((rule) =>
+              (rule.from ?? []).some((from) => (from.source?.requestPrincipals ?? []).length > 0),
+            )
           );
         });
-        policy = { mode: requiresPrincipal ? "modern" : "request-authentication-only", issuers: await this.issuers(rules) };
+        policy = {
+          mode: requiresPrincipal ? "modern" : "request-authentication-only",
+          issuers: await this.issuers(rules),
+        };
         policySource = `RequestAuthentication ${applicable.map((ra) => `${ra.metadata.namespace}/${ra.metadata.name}`).join(", ")}${
-          requiresPrincipal ? " + AuthorizationPolicy requiring a request principal" : " (no AuthorizationPolicy: requests without a token pass)"
+          requiresPrincipal
+            ? " + AuthorizationPolicy requiring a request principal"
+            : " (no AuthorizationPolicy: requests without a token pass)"
         }`;
       }
     }
 
     let mtls: EffectiveMode;
     let mtlsSource: string;
-    const legacyPeers = legacy ? (spec(legacy).peers as { mtls?: { mode?: string } | null }[] | undefined) : undefined;
+    const legacyPeers = legacy
+      ? (spec(legacy).peers as { mtls?: { mode?: string } | null }[] | undefined)
+      : undefined;
     if (legacy && legacyPeers && legacyPeers.length > 0) {
       // Old Istio: `peers: [{mtls: {}}]` means STRICT unless the mode says PERMISSIVE.
       mtls = legacyPeers.some((peer) => (peer.mtls?.mode ?? "STRICT") === "STRICT") ? "STRICT" : "PERMISSIVE";
       mtlsSource = `legacy Policy ${workload.namespace}/${legacy.metadata.name} peers`;
     } else {
       const policies: PeerPolicy[] = peerAuthentications.map((object) => peerPolicyOf(object));
-      const result = effectiveMtlsMode(policies, { namespace: workload.namespace, labels: workload.labels }, rootNamespace);
+      const result = effectiveMtlsMode(
+        policies,
+        { namespace: workload.namespace, labels: workload.labels },
+        rootNamespace,
+      );
       mtls = result.mode;
       mtlsSource = result.decidedBy ? `PeerAuthentication ${result.decidedBy}` : "Istio's default";
     }
@@ -260,7 +299,11 @@ export class LocalEdge {
       if (rule.jwks) jwks = JSON.parse(rule.jwks) as JSONWebKeySet;
       else if (rule.jwksUri) jwks = await this.fetchJwks(rule.jwksUri);
       // Like istiod when a JWKS cannot be fetched: an empty key set, so every token fails with "no key".
-      issuers.push({ issuer: rule.issuer, jwks: jwks ?? { keys: [] }, ...(rule.audiences ? { audiences: rule.audiences } : {}) });
+      issuers.push({
+        issuer: rule.issuer,
+        jwks: jwks ?? { keys: [] },
+        ...(rule.audiences ? { audiences: rule.audiences } : {}),
+      });
     }
     return issuers;
   }
@@ -281,7 +324,12 @@ export class LocalEdge {
 
   private async readCertificate(): Promise<EdgeState["certificate"]> {
     const { api, gatewayNamespace, host } = this.options;
-    const gateways = await this.list("networking.istio.io", "Gateway", ["v1", "v1beta1", "v1alpha3"], gatewayNamespace);
+    const gateways = await this.list(
+      "networking.istio.io",
+      "Gateway",
+      ["v1", "v1beta1", "v1alpha3"],
+      gatewayNamespace,
+    );
     let secretName = FILE_MOUNT_SECRET;
     let source = `file-mount secret ${gatewayNamespace}/${FILE_MOUNT_SECRET}`;
     for (const gateway of gateways) {
@@ -290,7 +338,9 @@ export class LocalEdge {
         tls?: { credentialName?: string; serverCertificate?: string };
       }[];
       const server = servers.find(
-        (candidate) => candidate.tls && (candidate.hosts ?? []).some((name) => name === host || name === "*" || name === `*/${host}`),
+        (candidate) =>
+          candidate.tls &&
+          (candidate.hosts ?? []).some((name) => name === host || name === "*" || name === `*/${host}`),
       );
       if (server?.tls?.credentialName) {
         secretName = server.tls.credentialName;
@@ -308,11 +358,16 @@ export class LocalEdge {
       namespace: gatewayNamespace,
       name: secretName,
     });
-    const decode = (key: string) => (secret?.data?.[key] ? Buffer.from(secret.data[key], "base64").toString("utf8") : undefined);
+    const decode = (key: string) =>
+      secret?.data?.[key] ? Buffer.from(secret.data[key], "base64").toString("utf8") : undefined;
     const cert = decode("tls.crt") ?? decode("cert");
     const key = decode("tls.key") ?? decode("key");
     if (!cert || !key) return undefined;
-    const fingerprint = createHash("sha256").update(new X509Certificate(cert).raw).digest("hex").toUpperCase().replace(/(..)(?!$)/g, "$1:");
+    const fingerprint = createHash("sha256")
+      .update(new X509Certificate(cert).raw)
+      .digest("hex")
+      .toUpperCase()
+      .replace(/(..)(?!$)/g, "$1:");
     return { cert, key, fingerprint, source };
   }
 }

@@ -51,7 +51,11 @@ export interface RunOptions {
   onStdout?: (chunk: string) => void;
 }
 
-export async function runBundle(action: string, inputs: Record<string, string>, options: RunOptions = {}): Promise<BundleResult> {
+export async function runBundle(
+  action: string,
+  inputs: Record<string, string>,
+  options: RunOptions = {},
+): Promise<BundleResult> {
   const work = mkdtempSync(join(tmpdir(), `bundle-${action}-`));
   const outputFile = join(work, "output");
   const summaryFile = join(work, "summary");
@@ -77,11 +81,15 @@ export async function runBundle(action: string, inputs: Record<string, string>, 
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child = spawn(options.node ?? process.execPath, [join(repoRoot, "actions", action, "dist", "index.js")], {
-    env,
-    cwd: work,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    options.node ?? process.execPath,
+    [join(repoRoot, "actions", action, "dist", "index.js")],
+    {
+      env,
+      cwd: work,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
