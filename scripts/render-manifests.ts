@@ -17,7 +17,9 @@ let written = 0;
 for (const action of readdirSync(join(root, "actions")).sort()) {
   const source = join(root, "actions", action, "src", "reference.ts");
   if (!existsSync(source)) continue;
-  const module = (await import(pathToFileURL(source).href)) as { referenceManifests: () => Promise<Record<string, string>> | Record<string, string> };
+  const module = (await import(pathToFileURL(source).href)) as {
+    referenceManifests: () => Promise<Record<string, string>> | Record<string, string>;
+  };
   const files = await module.referenceManifests();
   const dir = join(root, "manifests", action);
   const expected = new Set(Object.keys(files));
@@ -30,18 +32,22 @@ for (const action of readdirSync(join(root, "actions")).sort()) {
     const wanted = header + content;
     if (check) {
       if (!existsSync(path)) problems.push(`manifests/${action}/${name} is missing`);
-      else if (readFileSync(path, "utf8") !== wanted) problems.push(`manifests/${action}/${name} differs from what the code renders`);
+      else if (readFileSync(path, "utf8") !== wanted)
+        problems.push(`manifests/${action}/${name} differs from what the code renders`);
     } else {
       writeFileSync(path, wanted);
       written++;
     }
   }
   if (check && existsSync(dir)) {
-    for (const name of readdirSync(dir)) if (!expected.has(name)) problems.push(`manifests/${action}/${name} is no longer rendered`);
+    for (const name of readdirSync(dir))
+      if (!expected.has(name)) problems.push(`manifests/${action}/${name} is no longer rendered`);
   }
 }
 if (problems.length > 0) {
   console.error(`${problems.join("\n")}\nFix: run \`pnpm manifests\` and commit manifests/.`);
   process.exit(1);
 }
-console.log(check ? "manifests/ matches the render code." : `Wrote ${written} manifest files under manifests/.`);
+console.log(
+  check ? "manifests/ matches the render code." : `Wrote ${written} manifest files under manifests/.`,
+);

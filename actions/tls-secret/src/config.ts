@@ -29,19 +29,16 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HOST = /^(\*\.)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*\.?$/;
 
-/** Reads a PEM from `<name>` (content) or `<name>-file` (a path); content wins no contest: both is an error. */
+/** A PEM from `<name>` (content) or `<name>-file` (a path); both at once is an error. */
 function readPem(
-  inputs: Inputs,
+  given: { name: string; content: string | undefined; fileName: string; path: string | undefined },
   problems: InputProblems,
-  name: string,
-  fileName: string,
   secret: boolean,
   reporter: Reporter,
 ): PemInput | undefined {
-  const content = inputs.raw(name);
+  const { name, content, fileName, path } = given;
   // Mask first, before anything (even an error) could echo the value.
   if (secret) reporter.mask(content ?? "");
-  const path = inputs.string(fileName);
   if (content !== undefined && path !== undefined) {
     problems.add(
       fileName,
@@ -100,8 +97,19 @@ export function readConfig(
     );
   }
   const selfSigned = problems.collect(() => inputs.boolean("self-signed", false)) ?? false;
-  const cert = readPem(inputs, problems, "cert", "cert-file", false, reporter);
-  const key = readPem(inputs, problems, "key", "key-file", true, reporter);
+  const cert = readPem(
+    { name: "cert", content: inputs.raw("cert"), fileName: "cert-file", path: inputs.string("cert-file") },
+    problems,
+    false,
+    reporter,
+  );
+  // The key is masked inside readPem before anything else happens with it.
+  const key = readPem(
+    { name: "key", content: inputs.raw("key"), fileName: "key-file", path: inputs.string("key-file") },
+    problems,
+    true,
+    reporter,
+  );
   const caText = inputs.raw("ca-cert");
   const ca = caText === undefined ? undefined : { input: "ca-cert", text: caText };
 

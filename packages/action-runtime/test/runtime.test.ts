@@ -113,7 +113,12 @@ describe("masking", () => {
 
   test("the terminal reporter never prints a registered secret", () => {
     let printed = "";
-    const out = new Writable({ write: (chunk, _encoding, done) => ((printed += chunk.toString()), done()) });
+    const out = new Writable({
+      write(chunk, _encoding, done) {
+        printed += chunk.toString();
+        done();
+      },
+    });
     const reporter = new TerminalReporter({ out });
     reporter.mask("hunter2-client-secret");
     reporter.info("token request with hunter2-client-secret");
