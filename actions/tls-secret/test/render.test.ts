@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import {
   InputError,
@@ -168,6 +171,28 @@ describe("reading the inputs", () => {
     assert.deepEqual(problemsFor({ "self-signed": "true", hosts: "api.*.minikube.me" }), [
       "hosts: 'api.*.minikube.me' is not a host name",
     ]);
+  });
+
+  test("reads cert-file and key-file from paths and masks the key file's lines", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tls-files-"));
+    const keyLine = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgSECRETSECRET";
+    writeFileSync(join(dir, "tls.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    writeFileSync(
+      join(dir, "tls.key"),
+      `-----BEGIN PRIVATE KEY-----\n${keyLine}\n-----END PRIVATE KEY-----\n`,
+    );
+    const reporter = new TerminalReporter({ out: process.stderr });
+    const problems = new InputProblems();
+    const config = readConfig(
+      new Inputs(mapInputs({ "cert-file": join(dir, "tls.crt"), "key-file": join(dir, "tls.key") })),
+      reporter,
+      problems,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(problems.errors, []);
+    assert.equal(config?.cert?.input, "cert-file");
+    assert.equal(config?.key?.input, "key-file");
+    assert.equal(reporter.redact(`line ${keyLine}`), "line ***");
   });
 
   test("defaults to the file-mount secret in istio-system with the organization set to the first host", () => {
