@@ -28720,6 +28720,10 @@ function explain(status, reason, verb, what, namespace, message) {
         case 400:
             return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
         default:
+            // Server-side apply reports a field outside the schema as a 500 "failed to create typed patch object".
+            if (/field not declared in schema|unknown field/.test(message)) {
+                return `The API server refused ${what}${where}: it has a field the schema does not know (strict field validation): ${message}. Fix: remove or correct that field.`;
+            }
             return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
     }
 }
@@ -28763,11 +28767,15 @@ class KubeApi {
         const transport = url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_;
         const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
         const what = options.what ?? path;
-        const { status, text } = await new Promise((resolve, reject) => {
+        const exchange = () => new Promise((resolve, reject) => {
             const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
                 const chunks = [];
                 res.on("data", (chunk) => chunks.push(chunk));
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+                res.on("end", () => resolve({
+                    status: res.statusCode ?? 0,
+                    text: Buffer.concat(chunks).toString("utf8"),
+                    retryAfter: res.headers["retry-after"],
+                }));
                 res.on("error", reject);
             });
             req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
@@ -28785,6 +28793,18 @@ class KubeApi {
                 req.write(payload);
             req.end();
         });
+        // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
+        // for a just-installed CRD initializes or API priority and fairness sheds load.
+        let answer = await exchange();
+        for (let attempt = 1; attempt < 6; attempt++) {
+            const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);
+            if (!retryable)
+                break;
+            const seconds = Math.min(Number(answer.retryAfter ?? "1") || 1, 5);
+            await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+            answer = await exchange();
+        }
+        const { status, text } = answer;
         let body = text;
         try {
             body = text === "" ? undefined : JSON.parse(text);

@@ -34900,6 +34900,10 @@ function explain(status, reason, verb, what, namespace, message) {
         case 400:
             return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
         default:
+            // Server-side apply reports a field outside the schema as a 500 "failed to create typed patch object".
+            if (/field not declared in schema|unknown field/.test(message)) {
+                return `The API server refused ${what}${where}: it has a field the schema does not know (strict field validation): ${message}. Fix: remove or correct that field.`;
+            }
             return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
     }
 }

@@ -49143,6 +49143,10 @@ function explain(status, reason, verb, what, namespace, message) {
         case 400:
             return `The API server refused ${what}${where} as invalid (${reason || status}): ${message}`;
         default:
+            // Server-side apply reports a field outside the schema as a 500 "failed to create typed patch object".
+            if (/field not declared in schema|unknown field/.test(message)) {
+                return `The API server refused ${what}${where}: it has a field the schema does not know (strict field validation): ${message}. Fix: remove or correct that field.`;
+            }
             return `The API server answered ${status} ${reason} when trying to ${verb} ${what}${where}: ${message}`;
     }
 }
@@ -57716,13 +57720,12 @@ var external_node_net_ = __nccwpck_require__(7030);
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HOST = /^(\*\.)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*\.?$/;
-/** Reads a PEM from `<name>` (content) or `<name>-file` (a path); content wins no contest: both is an error. */
-function readPem(inputs, problems, name, fileName, secret, reporter) {
-    const content = inputs.raw(name);
+/** A PEM from `<name>` (content) or `<name>-file` (a path); both at once is an error. */
+function readPem(given, problems, secret, reporter) {
+    const { name, content, fileName, path } = given;
     // Mask first, before anything (even an error) could echo the value.
     if (secret)
         reporter.mask(content ?? "");
-    const path = inputs.string(fileName);
     if (content !== undefined && path !== undefined) {
         problems.add(fileName, `is given together with '${name}'`, `pass either ${name} (PEM content) or ${fileName} (a path), not both`);
         return { input: name, text: content };
@@ -57758,8 +57761,9 @@ function readConfig(inputs, reporter, problems) {
         problems.add("secret-name", `'${secretName}' is not a valid Secret name`, "use lower-case letters, digits, '-' and '.', e.g. minikube-me-tls");
     }
     const selfSigned = problems.collect(() => inputs.boolean("self-signed", false)) ?? false;
-    const cert = readPem(inputs, problems, "cert", "cert-file", false, reporter);
-    const key = readPem(inputs, problems, "key", "key-file", true, reporter);
+    const cert = readPem({ name: "cert", content: inputs.raw("cert"), fileName: "cert-file", path: inputs.string("cert-file") }, problems, false, reporter);
+    // The key is masked inside readPem before anything else happens with it.
+    const key = readPem({ name: "key", content: inputs.raw("key"), fileName: "key-file", path: inputs.string("key-file") }, problems, true, reporter);
     const caText = inputs.raw("ca-cert");
     const ca = caText === undefined ? undefined : { input: "ca-cert", text: caText };
     const hosts = problems.collect(() => inputs.list("hosts")) ?? [];

@@ -36,8 +36,8 @@ export function referenceGateway(): KubeObject {
 export function referenceManifests(): Record<string, string> {
   const secret = renderSecret(NAMESPACE, SECRET, { chainPem: "", keyPem: "" });
   secret.data = {
-    "tls.crt": `<base64 PEM: self-signed certificate, Owner = Issuer = O=${HOST}, CN=${HOST}, SAN DNS:${HOST}>`,
-    "tls.key": "<base64 PEM: EC P-256 key generated at run time, never committed>",
+    "tls.crt": `<base64 PEM of the self-signed certificate with Owner = Issuer = O=${HOST}, CN=${HOST} and SAN ${HOST}>`,
+    "tls.key": "<base64 PEM of the EC P-256 key generated at run time, never committed>",
   };
   const { desired } = pointGatewayAtSecret(referenceGateway(), [HOST], SECRET);
   return {

@@ -36532,6 +36532,11 @@ function readConfig(inputs) {
     const statusRange = { min: 100, max: 599 };
     const expectUnauthenticatedStatus = problems.collect(() => inputs.integer("expect-unauthenticated-status", 401, statusRange)) ?? 401;
     const expectUnauthenticatedBody = inputs.raw("expect-unauthenticated-body")?.trim();
+    // An empty input counts as "not given" in GitHub Actions, so an empty body needs its own switch.
+    const expectUnauthenticatedEmptyBody = problems.collect(() => inputs.boolean("expect-unauthenticated-empty-body", false)) ?? false;
+    if (expectUnauthenticatedEmptyBody && expectUnauthenticatedBody !== undefined) {
+        problems.add("expect-unauthenticated-empty-body", "was set together with expect-unauthenticated-body", "give either a text the body must contain, or expect-unauthenticated-empty-body: true");
+    }
     const expectAuthenticatedStatus = problems.collect(() => inputs.integer("expect-authenticated-status", 200, statusRange)) ?? 200;
     const accessToken = inputs.string("access-token");
     const tokenUrlValue = inputs.string("token-url");
@@ -36621,6 +36626,7 @@ function readConfig(inputs) {
         warnDays,
         expectUnauthenticatedStatus,
         ...(expectUnauthenticatedBody ? { expectUnauthenticatedBody } : {}),
+        expectUnauthenticatedEmptyBody,
         expectAuthenticatedStatus,
         ...(accessToken ? { accessToken } : {}),
         ...(tokenRequest ? { tokenRequest } : {}),
@@ -37043,18 +37049,21 @@ async function checkAuth(url, context) {
     const cases = [];
     let t = performance.now();
     const expectedBody = config.expectUnauthenticatedBody;
-    const expectation = `${config.expectUnauthenticatedStatus}${expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`}`;
+    const emptyBody = config.expectUnauthenticatedEmptyBody;
+    const expectation = `${config.expectUnauthenticatedStatus}${emptyBody ? " with an empty body" : expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`}`;
     try {
         const answer = await request(url, config);
         const statusOk = answer.status === config.expectUnauthenticatedStatus;
-        const bodyOk = expectedBody === undefined || answer.body.includes(expectedBody);
+        const bodyOk = emptyBody ? answer.body.trim() === "" : expectedBody === undefined || answer.body.includes(expectedBody);
         cases.push(caseResult("without token", expectation, describeAnswer(answer), statusOk && bodyOk ? "pass" : "fail", statusOk && bodyOk
             ? "refused as expected"
             : !statusOk
                 ? answer.status >= 200 && answer.status < 300
                     ? "a request without a token got in: no JWT enforcement"
                     : `status ${answer.status}, expected ${config.expectUnauthenticatedStatus}`
-                : `the body does not contain "${expectedBody}"${answer.body.trim() === "" ? " (empty body: the service answered, not the edge; is the policy deleted or not yet propagated?)" : ""}`, t));
+                : emptyBody
+                    ? "the body is not empty: the edge still answers for the service (is the policy still in force?)"
+                    : `the body does not contain "${expectedBody}"${answer.body.trim() === "" ? " (empty body: the service answered, not the edge; is the policy deleted or not yet propagated?)" : ""}`, t));
     }
     catch (error) {
         cases.push(caseResult("without token", expectation, "no answer", "fail", error.message, t));

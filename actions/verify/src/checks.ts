@@ -394,11 +394,14 @@ export async function checkAuth(url: URL, context: RoundContext): Promise<CheckR
   const cases: CaseResult[] = [];
   let t = performance.now();
   const expectedBody = config.expectUnauthenticatedBody;
-  const expectation = `${config.expectUnauthenticatedStatus}${expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`}`;
+  const emptyBody = config.expectUnauthenticatedEmptyBody;
+  const expectation = `${config.expectUnauthenticatedStatus}${
+    emptyBody ? " with an empty body" : expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`
+  }`;
   try {
     const answer = await request(url, config);
     const statusOk = answer.status === config.expectUnauthenticatedStatus;
-    const bodyOk = expectedBody === undefined || answer.body.includes(expectedBody);
+    const bodyOk = emptyBody ? answer.body.trim() === "" : expectedBody === undefined || answer.body.includes(expectedBody);
     cases.push(
       caseResult(
         "without token",
@@ -411,7 +414,9 @@ export async function checkAuth(url: URL, context: RoundContext): Promise<CheckR
             ? answer.status >= 200 && answer.status < 300
               ? "a request without a token got in: no JWT enforcement"
               : `status ${answer.status}, expected ${config.expectUnauthenticatedStatus}`
-            : `the body does not contain "${expectedBody}"${answer.body.trim() === "" ? " (empty body: the service answered, not the edge; is the policy deleted or not yet propagated?)" : ""}`,
+            : emptyBody
+              ? "the body is not empty: the edge still answers for the service (is the policy still in force?)"
+              : `the body does not contain "${expectedBody}"${answer.body.trim() === "" ? " (empty body: the service answered, not the edge; is the policy deleted or not yet propagated?)" : ""}`,
         t,
       ),
     );

@@ -31,6 +31,8 @@ export interface VerifyConfig {
   warnDays: number;
   expectUnauthenticatedStatus: number;
   expectUnauthenticatedBody?: string;
+  /** The answer without a token must have an empty body: the service itself answered, not the edge. */
+  expectUnauthenticatedEmptyBody: boolean;
   expectAuthenticatedStatus: number;
   accessToken?: string;
   tokenRequest?: TokenRequest;
@@ -182,6 +184,16 @@ export function readConfig(inputs: Inputs): VerifyConfig {
   const expectUnauthenticatedStatus =
     problems.collect(() => inputs.integer("expect-unauthenticated-status", 401, statusRange)) ?? 401;
   const expectUnauthenticatedBody = inputs.raw("expect-unauthenticated-body")?.trim();
+  // An empty input counts as "not given" in GitHub Actions, so an empty body needs its own switch.
+  const expectUnauthenticatedEmptyBody =
+    problems.collect(() => inputs.boolean("expect-unauthenticated-empty-body", false)) ?? false;
+  if (expectUnauthenticatedEmptyBody && expectUnauthenticatedBody !== undefined) {
+    problems.add(
+      "expect-unauthenticated-empty-body",
+      "was set together with expect-unauthenticated-body",
+      "give either a text the body must contain, or expect-unauthenticated-empty-body: true",
+    );
+  }
   const expectAuthenticatedStatus =
     problems.collect(() => inputs.integer("expect-authenticated-status", 200, statusRange)) ?? 200;
 
@@ -304,6 +316,7 @@ export function readConfig(inputs: Inputs): VerifyConfig {
     warnDays,
     expectUnauthenticatedStatus,
     ...(expectUnauthenticatedBody ? { expectUnauthenticatedBody } : {}),
+    expectUnauthenticatedEmptyBody,
     expectAuthenticatedStatus,
     ...(accessToken ? { accessToken } : {}),
     ...(tokenRequest ? { tokenRequest } : {}),
