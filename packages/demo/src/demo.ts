@@ -127,6 +127,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ),
     );
 
+    say(paint(color, 90, `  state: ${work} (removed at the end, also on Ctrl-C)`));
     let kubeconfigPath = options.kubeconfigPath;
     if (!kubeconfigPath) {
       say("▸ starting the control plane (kube-apiserver + etcd, Istio's CRDs)…");
@@ -166,6 +167,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         name: REFERENCE.workload,
         labels: { app: REFERENCE.workload },
       },
+      serviceIssuers: [{ issuer: oidc.issuer, jwks: oidc.jwks }],
       // The cluster's DNS, in miniature: in-mesh names of the auth server reach the local one.
       resolveUrl: (url) =>
         url.replace(/^https?:\/\/auth-server(\.hands-on\.svc\.cluster\.local|\.local)(:\d+)?/, oidc.url),

@@ -36,6 +36,11 @@ export interface LocalEdgeOptions {
   gatewayNamespace: string;
   rootNamespace: string;
   workload: { namespace: string; name: string; labels: Record<string, string> };
+  /**
+   * The protected service's own trust (the reference app validates tokens itself with Spring Security, against
+   * the auth server): used when no edge policy is in force, and on the in-mesh port.
+   */
+  serviceIssuers: TrustedIssuer[];
   /** Maps an in-cluster URL (a JWKS URI) to one this process can reach: the cluster's DNS, in miniature. */
   resolveUrl: (url: string) => string;
   /** Called when what the edge enforces changes. */
@@ -157,7 +162,10 @@ export class LocalEdge {
       scheme,
     };
     try {
-      const decision = await decide(edgeRequest, policy ?? { mode: "deleted", issuers: [] });
+      const decision = await decide(
+        edgeRequest,
+        policy ?? { mode: "deleted", issuers: this.options.serviceIssuers },
+      );
       response.writeHead(decision.status, decision.headers);
       response.end(decision.body);
     } catch (error) {
@@ -227,7 +235,7 @@ export class LocalEdge {
     const legacy =
       legacyPolicies.find((policy) => targetsOf(policy).some((target) => target.name === workload.name)) ??
       legacyPolicies.find((policy) => targetsOf(policy).length === 0 && policy.metadata.name === "default");
-    let policy: EdgePolicy = { mode: "deleted", issuers: [] };
+    let policy: EdgePolicy = { mode: "deleted", issuers: this.options.serviceIssuers };
     let policySource = "none: the service answers for itself";
     const legacyOrigins =
       (legacy ? (spec(legacy).origins as { jwt: JwtRule }[] | undefined) : undefined) ?? [];

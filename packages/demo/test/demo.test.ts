@@ -37,3 +37,40 @@ for (const generation of ["modern", "legacy"] as const) {
     });
   });
 }
+
+describe("Ctrl-C", () => {
+  test("stops the demo midway and leaves no process and no state behind", async () => {
+    const { spawn } = await import("node:child_process");
+    const { existsSync, readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const cli = join(import.meta.dirname, "..", "src", "cli.ts");
+    const child = spawn(process.execPath, ["--conditions=source", cli, "--modern"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const stateDir = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const state = /state: (\S+)/.exec(output)?.[1];
+        // Interrupt once the control plane runs, so there is something to clean up.
+        if (state && /control plane ready/.test(output)) resolve(state);
+      });
+      child.on("exit", () => reject(new Error(`the demo ended before it could be interrupted:\n${output}`)));
+    });
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (status) => resolve(status)));
+    assert.equal(code, 130, output);
+    assert.match(output, /Cleaned up/);
+    assert.equal(existsSync(stateDir), false, `${stateDir} is left behind`);
+    const survivors = readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(stateDir);
+        } catch {
+          return false;
+        }
+      });
+    assert.deepEqual(survivors, [], "processes of the demo's control plane are still running");
+  });
+});
