@@ -396,12 +396,18 @@ export async function checkAuth(url: URL, context: RoundContext): Promise<CheckR
   const expectedBody = config.expectUnauthenticatedBody;
   const emptyBody = config.expectUnauthenticatedEmptyBody;
   const expectation = `${config.expectUnauthenticatedStatus}${
-    emptyBody ? " with an empty body" : expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`
+    emptyBody
+      ? " with an empty body"
+      : expectedBody === undefined
+        ? ""
+        : ` with body containing "${expectedBody}"`
   }`;
   try {
     const answer = await request(url, config);
     const statusOk = answer.status === config.expectUnauthenticatedStatus;
-    const bodyOk = emptyBody ? answer.body.trim() === "" : expectedBody === undefined || answer.body.includes(expectedBody);
+    const bodyOk = emptyBody
+      ? answer.body.trim() === ""
+      : expectedBody === undefined || answer.body.includes(expectedBody);
     cases.push(
       caseResult(
         "without token",

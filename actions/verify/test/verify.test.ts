@@ -267,14 +267,22 @@ describe("a deleted policy", () => {
 describe("the service's own answer", () => {
   test("expect-unauthenticated-empty-body passes on the service's empty 401 once the policy is deleted", async () => {
     const deleted = await edge({ mode: "deleted" });
-    const result = await verify(deleted, { "allow-self-signed": "true", "expect-unauthenticated-empty-body": "true", checks: "auth" });
+    const result = await verify(deleted, {
+      "allow-self-signed": "true",
+      "expect-unauthenticated-empty-body": "true",
+      checks: "auth",
+    });
     assert.equal(result.code, 0, result.stdout);
     assert.equal(caseOf(result, "auth", "without token").expected, "401 with an empty body");
   });
 
   test("expect-unauthenticated-empty-body fails while the edge still answers for the service", async () => {
     const enforcing = await edge({ mode: "legacy" });
-    const result = await verify(enforcing, { "allow-self-signed": "true", "expect-unauthenticated-empty-body": "true", checks: "auth" });
+    const result = await verify(enforcing, {
+      "allow-self-signed": "true",
+      "expect-unauthenticated-empty-body": "true",
+      checks: "auth",
+    });
     assert.notEqual(result.code, 0);
     assert.match(caseOf(result, "auth", "without token").detail, /the body is not empty/);
   });
