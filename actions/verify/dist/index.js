@@ -37050,11 +37050,17 @@ async function checkAuth(url, context) {
     let t = performance.now();
     const expectedBody = config.expectUnauthenticatedBody;
     const emptyBody = config.expectUnauthenticatedEmptyBody;
-    const expectation = `${config.expectUnauthenticatedStatus}${emptyBody ? " with an empty body" : expectedBody === undefined ? "" : ` with body containing "${expectedBody}"`}`;
+    const expectation = `${config.expectUnauthenticatedStatus}${emptyBody
+        ? " with an empty body"
+        : expectedBody === undefined
+            ? ""
+            : ` with body containing "${expectedBody}"`}`;
     try {
         const answer = await request(url, config);
         const statusOk = answer.status === config.expectUnauthenticatedStatus;
-        const bodyOk = emptyBody ? answer.body.trim() === "" : expectedBody === undefined || answer.body.includes(expectedBody);
+        const bodyOk = emptyBody
+            ? answer.body.trim() === ""
+            : expectedBody === undefined || answer.body.includes(expectedBody);
         cases.push(caseResult("without token", expectation, describeAnswer(answer), statusOk && bodyOk ? "pass" : "fail", statusOk && bodyOk
             ? "refused as expected"
             : !statusOk

@@ -4,43 +4,12 @@
  * cert-expiry, each as a user types it, with --output json.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { KubeApi } from "@mesh-secure/action-runtime";
 import { LocalEdge } from "@mesh-secure/demo";
 import { type OidcServer, startOidcServer } from "@mesh-secure/fixtures";
 import { clusterApi, clusterKubeconfigPath, freshNamespace } from "../../../test/cluster.ts";
-
-const bin = join(import.meta.dirname, "..", "bin", "mesh-secure");
-
-interface JsonResult {
-  ok: boolean;
-  exitCode: number;
-  outputs: Record<string, string>;
-  summary: string;
-  errors: string[];
-}
-
-function cli(args: string[]): Promise<{ code: number; json: JsonResult; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(bin, [...args, "--output", "json"], {
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("close", (code) =>
-      resolve({ code: code ?? 1, json: JSON.parse(stdout) as JsonResult, stdout, stderr }),
-    );
-  });
-}
+import { cliJson as cli } from "./run-cli.ts";
 
 describe("the CLI against a local edge", () => {
   let api: KubeApi;

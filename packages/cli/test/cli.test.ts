@@ -2,45 +2,11 @@
  * The mesh-secure CLI as a user runs it (bin/mesh-secure, a child process), against the run's control plane.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import type { KubeApi } from "@mesh-secure/action-runtime";
 import { clusterApi, clusterKubeconfigPath, freshNamespace } from "../../../test/cluster.ts";
-
-const bin = join(import.meta.dirname, "..", "bin", "mesh-secure");
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(bin, args, {
-      env: { ...process.env, NO_COLOR: "1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
-
-interface JsonResult {
-  ok: boolean;
-  exitCode: number;
-  outputs: Record<string, string>;
-  summary: string;
-  errors: string[];
-}
+import { cli, type JsonResult } from "./run-cli.ts";
 
 describe("mesh-secure CLI", () => {
   let api: KubeApi;
