@@ -160,6 +160,12 @@ export interface ExecuteOptions {
   fieldManager: string;
   /** Called after each write, e.g. to log progress. */
   onWrite?: (change: Change) => void;
+  /**
+   * Writes in flight at once (default 1: one after the other, in plan order). More only for changes whose
+   * order does not matter (e.g. independent objects across namespaces): after a failure no new write
+   * starts, the ones in flight finish, and every write that succeeded is undone, latest first.
+   */
+  concurrency?: number;
 }
 
 export class PartialApplyError extends Error {
@@ -187,31 +193,44 @@ export class PartialApplyError extends Error {
  * (created objects deleted, updated ones put back exactly, deleted ones re-created), so nothing partial is left.
  */
 export async function executePlan(api: KubeApi, plan: Plan, options: ExecuteOptions): Promise<void> {
+  const writes = plan.changes.filter(
+    (change) => change.action === "create" || change.action === "update" || change.action === "delete",
+  );
+  /** Successful writes in the order they completed. */
   const done: Change[] = [];
-  for (const change of plan.changes) {
-    try {
-      if (change.action === "create" || change.action === "update") {
-        change.after = await api.apply(change.desired!, { fieldManager: options.fieldManager });
-      } else if (change.action === "delete") {
-        await api.delete(change.ref);
-      } else {
-        continue;
-      }
-      done.push(change);
-      options.onWrite?.(change);
-    } catch (error) {
-      const rolledBack: string[] = [];
-      const failures: string[] = [];
-      for (const previous of done.reverse()) {
-        try {
-          await undo(api, previous, options.fieldManager);
-          rolledBack.push(describeRef(previous.ref));
-        } catch (undoError) {
-          failures.push(`${describeRef(previous.ref)}: ${(undoError as Error).message}`);
+  let failed: { error: unknown; change: Change } | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (failed === undefined && next < writes.length) {
+      const change = writes[next++]!;
+      try {
+        if (change.action === "delete") {
+          await api.delete(change.ref);
+        } else {
+          change.after = await api.apply(change.desired!, { fieldManager: options.fieldManager });
         }
+        done.push(change);
+        options.onWrite?.(change);
+      } catch (error) {
+        failed ??= { error, change };
       }
-      throw new PartialApplyError(error, change, rolledBack, failures);
     }
+  };
+  const limit = Number.isFinite(options.concurrency) ? Math.floor(options.concurrency!) : 1;
+  const workers = Math.max(1, Math.min(limit, writes.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failed) {
+    const rolledBack: string[] = [];
+    const failures: string[] = [];
+    for (const previous of done.reverse()) {
+      try {
+        await undo(api, previous, options.fieldManager);
+        rolledBack.push(describeRef(previous.ref));
+      } catch (undoError) {
+        failures.push(`${describeRef(previous.ref)}: ${(undoError as Error).message}`);
+      }
+    }
+    throw new PartialApplyError(failed.error, failed.change, rolledBack, failures);
   }
 }
 
