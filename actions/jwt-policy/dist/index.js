@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4516);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1541);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28579,7 +28579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4516:
+/***/ 1541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28666,7 +28666,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
 
 
-function kube_api_refOf(object) {
+function refOf(object) {
     return {
         apiVersion: object.apiVersion,
         kind: object.kind,
@@ -28922,7 +28922,7 @@ class KubeApi {
     }
     /** Server-side apply with fieldValidation=Strict: unknown or duplicate fields are errors, not warnings. */
     async apply(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
+        const path = await this.resourcePath(refOf(object), object.metadata.name);
         const query = new URLSearchParams({
             fieldManager: options.fieldManager,
             fieldValidation: "Strict",
@@ -28934,32 +28934,32 @@ class KubeApi {
             body: object,
             contentType: "application/apply-patch+yaml",
             verb: "apply",
-            what: describeRef(kube_api_refOf(object)),
+            what: describeRef(refOf(object)),
             namespace: object.metadata.namespace,
         });
         return body;
     }
     /** Replaces an object wholesale (used to restore an exact earlier state, managed fields included). */
     async replace(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object), object.metadata.name);
+        const path = await this.resourcePath(refOf(object), object.metadata.name);
         const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
         if (options.dryRun)
             query.set("dryRun", "All");
         const { body } = await this.request("PUT", `${path}?${query}`, {
             body: object,
-            what: describeRef(kube_api_refOf(object)),
+            what: describeRef(refOf(object)),
             namespace: object.metadata.namespace,
         });
         return body;
     }
     async create(object, options) {
-        const path = await this.resourcePath(kube_api_refOf(object));
+        const path = await this.resourcePath(refOf(object));
         const query = new URLSearchParams({ fieldManager: options.fieldManager, fieldValidation: "Strict" });
         if (options.dryRun)
             query.set("dryRun", "All");
         const { body } = await this.request("POST", `${path}?${query}`, {
             body: object,
-            what: describeRef(kube_api_refOf(object)),
+            what: describeRef(refOf(object)),
             namespace: object.metadata.namespace,
         });
         return body;
@@ -33527,7 +33527,7 @@ function diffObjects(before, after) {
     const right = toDisplayYaml(after, redact);
     if (left === right)
         return "";
-    const name = describeRef(kube_api_refOf((after ?? before)));
+    const name = describeRef(refOf((after ?? before)));
     return createTwoFilesPatch(`${name} (live)`, `${name} (desired)`, left, right, "", "", { context: 3 })
         .split("\n")
         .slice(1) // drop the "=====" separator line
@@ -33548,7 +33548,7 @@ function makePlan(changes) {
  */
 async function planChanges(api, desired, fieldManager) {
     const changes = await Promise.all(desired.apply.map(async (object) => {
-        const ref = kube_api_refOf(object);
+        const ref = refOf(object);
         const before = await api.get(ref);
         const after = await api.apply(object, { fieldManager, dryRun: true });
         const action = before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
@@ -33603,35 +33603,45 @@ class PartialApplyError extends Error {
  * (created objects deleted, updated ones put back exactly, deleted ones re-created), so nothing partial is left.
  */
 async function executePlan(api, plan, options) {
+    const writes = plan.changes.filter((change) => change.action === "create" || change.action === "update" || change.action === "delete");
+    /** Successful writes in the order they completed. */
     const done = [];
-    for (const change of plan.changes) {
-        try {
-            if (change.action === "create" || change.action === "update") {
-                change.after = await api.apply(change.desired, { fieldManager: options.fieldManager });
-            }
-            else if (change.action === "delete") {
-                await api.delete(change.ref);
-            }
-            else {
-                continue;
-            }
-            done.push(change);
-            options.onWrite?.(change);
-        }
-        catch (error) {
-            const rolledBack = [];
-            const failures = [];
-            for (const previous of done.reverse()) {
-                try {
-                    await undo(api, previous, options.fieldManager);
-                    rolledBack.push(describeRef(previous.ref));
+    let failed;
+    let next = 0;
+    const worker = async () => {
+        while (failed === undefined && next < writes.length) {
+            const change = writes[next++];
+            try {
+                if (change.action === "delete") {
+                    await api.delete(change.ref);
                 }
-                catch (undoError) {
-                    failures.push(`${describeRef(previous.ref)}: ${undoError.message}`);
+                else {
+                    change.after = await api.apply(change.desired, { fieldManager: options.fieldManager });
                 }
+                done.push(change);
+                options.onWrite?.(change);
             }
-            throw new PartialApplyError(error, change, rolledBack, failures);
+            catch (error) {
+                failed ??= { error, change };
+            }
         }
+    };
+    const limit = Number.isFinite(options.concurrency) ? Math.floor(options.concurrency) : 1;
+    const workers = Math.max(1, Math.min(limit, writes.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (failed) {
+        const rolledBack = [];
+        const failures = [];
+        for (const previous of done.reverse()) {
+            try {
+                await undo(api, previous, options.fieldManager);
+                rolledBack.push(describeRef(previous.ref));
+            }
+            catch (undoError) {
+                failures.push(`${describeRef(previous.ref)}: ${undoError.message}`);
+            }
+        }
+        throw new PartialApplyError(failed.error, failed.change, rolledBack, failures);
     }
 }
 async function undo(api, change, fieldManager) {
@@ -33694,6 +33704,153 @@ function describeChanges(changes) {
         `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`,
         change.action,
     ]);
+}
+
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/previous-state.js
+/**
+ * The `previous-state` output and `rollback` input that actions share: the live objects a run manages,
+ * exactly as they were before it (spec, labels, annotations), and the ones that did not exist (a rollback
+ * deletes those). Each action names the kinds it manages; a snapshot holding anything else is refused.
+ */
+
+
+
+const PREVIOUS_STATE_VERSION = 1;
+/** The part of a live object a rollback restores: identity, labels, annotations and every top-level field but status. */
+function snapshotOf(object) {
+    const { status: _status, metadata, ...rest } = object;
+    const kept = { name: metadata.name };
+    if (metadata.namespace !== undefined)
+        kept.namespace = metadata.namespace;
+    if (metadata.labels && Object.keys(metadata.labels).length > 0)
+        kept.labels = { ...metadata.labels };
+    if (metadata.annotations && Object.keys(metadata.annotations).length > 0) {
+        kept.annotations = { ...metadata.annotations };
+    }
+    return { ...rest, metadata: kept };
+}
+/** The previous state from what a run found before writing: `before` undefined means the object was absent. */
+function buildPreviousState(action, entries) {
+    const objects = [];
+    const absent = [];
+    for (const { ref, before } of entries) {
+        if (before)
+            objects.push(snapshotOf(before));
+        else {
+            const entry = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
+            if (ref.namespace !== undefined)
+                entry.namespace = ref.namespace;
+            absent.push(entry);
+        }
+    }
+    return { version: PREVIOUS_STATE_VERSION, action, objects, absent };
+}
+function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** Validates a `rollback` input before anything is touched; every refusal names the input, the problem and the fix. */
+function parsePreviousState(raw, schema) {
+    const refuse = (problem) => new InputError(schema.input ?? "rollback", problem, schema.fix);
+    const clusterScoped = new Set(schema.clusterScoped ?? []);
+    const checkRef = (where, ref) => {
+        const { apiVersion, kind, name, namespace } = ref;
+        if (typeof kind !== "string" || !Object.hasOwn(schema.kinds, kind)) {
+            throw refuse(`${where}: kind '${String(kind)}' is not one this action manages (${Object.keys(schema.kinds).join(", ")})`);
+        }
+        const versions = schema.kinds[kind];
+        if (typeof apiVersion !== "string" || !versions.includes(apiVersion)) {
+            throw refuse(`${where}: apiVersion '${String(apiVersion)}' is not one of ${versions.join(", ")} for ${kind}`);
+        }
+        if (typeof name !== "string" || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+            throw refuse(`${where}: name '${String(name)}' is not a valid object name`);
+        }
+        if (clusterScoped.has(kind)) {
+            if (namespace !== undefined)
+                throw refuse(`${where}: a ${kind} is cluster-scoped and has no namespace`);
+        }
+        else if (typeof namespace !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+            throw refuse(`${where}: namespace '${String(namespace)}' is missing or not a valid namespace name`);
+        }
+    };
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        throw refuse(`is not valid JSON (${error.message})`);
+    }
+    if (!isRecord(parsed))
+        throw refuse("must be a JSON object");
+    if (parsed.action !== schema.action) {
+        throw refuse(`comes from action '${String(parsed.action)}', not ${schema.action}`);
+    }
+    if (parsed.version !== PREVIOUS_STATE_VERSION) {
+        throw refuse(`has version ${String(parsed.version)}; this action reads version ${PREVIOUS_STATE_VERSION}`);
+    }
+    const { objects, absent } = parsed;
+    if (!Array.isArray(objects) || !Array.isArray(absent)) {
+        throw refuse("must have the lists 'objects' and 'absent'");
+    }
+    const seen = new Set();
+    const key = (ref) => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+    for (const [index, object] of objects.entries()) {
+        const where = `objects[${index}]`;
+        if (!isRecord(object) || !isRecord(object.metadata)) {
+            throw refuse(`${where} is not a Kubernetes object with metadata`);
+        }
+        const metadata = object.metadata;
+        checkRef(where, {
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            name: metadata.name,
+            namespace: metadata.namespace,
+        });
+        const allowed = ["name", "namespace", "labels", "annotations"];
+        const extra = Object.keys(metadata).filter((field) => !allowed.includes(field));
+        if (extra.length > 0) {
+            throw refuse(`${where}.metadata has fields a snapshot never holds: ${extra.join(", ")}`);
+        }
+        for (const field of ["labels", "annotations"]) {
+            const map = metadata[field];
+            if (map !== undefined && (!isRecord(map) || Object.values(map).some((v) => typeof v !== "string"))) {
+                throw refuse(`${where}.metadata.${field} must map strings to strings`);
+            }
+        }
+        if (!isRecord(object.spec))
+            throw refuse(`${where} has no spec object`);
+        const id = key({ ...object, ...metadata });
+        if (seen.has(id))
+            throw refuse(`${where} appears twice`);
+        seen.add(id);
+    }
+    for (const [index, ref] of absent.entries()) {
+        const where = `absent[${index}]`;
+        if (!isRecord(ref))
+            throw refuse(`${where} is not an object reference`);
+        checkRef(where, ref);
+        const id = key(ref);
+        if (seen.has(id))
+            throw refuse(`${where} also appears as an object to restore`);
+        seen.add(id);
+    }
+    return parsed;
+}
+/**
+ * Restores a validated snapshot and nothing else: the live objects it names are read (for the rollback's own
+ * previous-state), then every write goes through a server-side dry run before the first real one.
+ */
+async function rollbackToPreviousState(api, state, options) {
+    const refs = [...state.objects.map(refOf), ...state.absent];
+    const before = await Promise.all(refs.map(async (ref) => ({ ref, before: await api.get(ref) })));
+    const previous = buildPreviousState(state.action, before);
+    const validated = await restoreSnapshot(api, state.objects, state.absent, {
+        fieldManager: options.fieldManager,
+        dryRun: true,
+    });
+    const changes = options.dryRun
+        ? validated
+        : await restoreSnapshot(api, state.objects, state.absent, { fieldManager: options.fieldManager });
+    return { changes, changed: changes.some((change) => change.action !== "unchanged"), previous };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -37007,6 +37164,7 @@ function reportFailure(reporter, title, error) {
 
 
 
+
 ;// CONCATENATED MODULE: ./lib/render.js
 /**
  * Pure builders: validated config -> the Istio objects that enforce it. Nothing here talks to a cluster;
@@ -37209,16 +37367,16 @@ async function listOwned(kube, namespace, name) {
                 labelSelector: ownershipSelector(name),
             });
             for (const item of items)
-                listed.set(ownershipKey(kube_api_refOf(item)), item);
+                listed.set(ownershipKey(refOf(item)), item);
         }
     }
     return [...listed.values()];
 }
 /** The plan: apply every desired object, remove every owned object no longer desired. Writes nothing. */
 async function planPolicy(kube, desired, namespace, name) {
-    const wanted = new Set(desired.map((object) => ownershipKey(kube_api_refOf(object))));
+    const wanted = new Set(desired.map((object) => ownershipKey(refOf(object))));
     const owned = await listOwned(kube, namespace, name);
-    const remove = owned.filter((object) => !wanted.has(ownershipKey(kube_api_refOf(object)))).map(kube_api_refOf);
+    const remove = owned.filter((object) => !wanted.has(ownershipKey(refOf(object)))).map(refOf);
     return planChanges(kube, { apply: [...desired], remove }, FIELD_MANAGER);
 }
 function applyPlan(kube, plan, onWrite) {
@@ -37763,7 +37921,163 @@ function writeSummary(summary, report) {
     summary.text(`Rendered manifests: \`${report.manifestsPath}\``);
 }
 
+;// CONCATENATED MODULE: ./lib/state.js
+/**
+ * The `previous-state` output and the `rollback` input: the objects a run manages (every object it applies
+ * or prunes), exactly as they were before it (spec, labels, annotations), and the ones that did not exist
+ * (a rollback deletes those). Format, validation and restore are shared with mtls (action-runtime's
+ * previous-state.ts); this file names the kinds jwt-policy manages.
+ */
+
+
+
+/** Kind -> the apiVersions jwt-policy applies it in (RequestAuthentication, AuthorizationPolicy, legacy Policy). */
+const MANAGED_KINDS = (() => {
+    const kinds = {};
+    for (const flavour of FLAVOURS) {
+        for (const kind of flavour.kinds)
+            kinds[kind] = [...(kinds[kind] ?? []), flavour.apiVersion];
+    }
+    return kinds;
+})();
+const ROLLBACK_FIX = "pass the previous-state output of an earlier jwt-policy step unchanged, e.g. rollback: ${{ steps.jwt.outputs.previous-state }}";
+function state_buildPreviousState(entries) {
+    return buildPreviousState("jwt-policy", entries);
+}
+/** Validates a `rollback` input before anything is touched: its shape, and only kinds this action manages. */
+function state_parsePreviousState(raw) {
+    return parsePreviousState(raw, { action: "jwt-policy", kinds: MANAGED_KINDS, fix: ROLLBACK_FIX });
+}
+/**
+ * Private key material in the inline JWKS of objects (`spec.jwtRules[].jwks`, legacy `spec.origins[].jwt.jwks`).
+ * This action never applies such a set, but a hand-made object it took over could hold one: mask it before a
+ * snapshot, summary or diff could print it.
+ */
+function inlineJwksSecrets(objects) {
+    const secrets = [];
+    for (const object of objects) {
+        const spec = object?.spec;
+        const sets = [
+            ...(Array.isArray(spec?.jwtRules) ? spec.jwtRules.map((rule) => rule?.jwks) : []),
+            ...(Array.isArray(spec?.origins) ? spec.origins.map((origin) => origin?.jwt?.jwks) : []),
+        ];
+        for (const set of sets)
+            if (typeof set === "string")
+                secrets.push(...inspectJwks(set).secrets);
+    }
+    return secrets;
+}
+
+;// CONCATENATED MODULE: ./lib/rollback.js
+/**
+ * The `rollback` input: restore a previous-state snapshot exactly (objects that existed are put back as they
+ * were, objects that did not exist are deleted) and nothing else. Every write goes through a server-side dry
+ * run first; with dry-run nothing is written.
+ */
+
+
+
+
+
+
+
+/**
+ * The inputs that say what to apply, with their action.yml defaults. A rollback restores only its snapshot,
+ * so a step that also names one of these (with a value other than the default, which the runner always
+ * passes) expects something the rollback would not do: refused rather than silently ignored.
+ */
+const APPLY_INPUTS = [
+    ["namespace", undefined],
+    ["targets", undefined],
+    ["issuers", undefined],
+    ["issuer", undefined],
+    ["jwks-uri", undefined],
+    ["selector-key", "app"],
+    ["require-token", "true"],
+    ["require-https", "false"],
+    ["api", "auto"],
+    ["name", "jwt-authentication-policy"],
+    ["state", "present"],
+    ["check-jwks", "false"],
+];
+function applyInputsGivenWithRollback(inputs, problems) {
+    for (const [name, fallback] of APPLY_INPUTS) {
+        const value = inputs.string(name);
+        if (value === undefined || value.toLowerCase() === fallback?.toLowerCase())
+            continue;
+        problems.add(name, "cannot be combined with rollback: a rollback restores exactly the previous-state snapshot and applies nothing else", `remove ${name} from the rollback step (apply in a step of its own)`);
+    }
+}
+/** The API of what is in place after the rollback: the snapshot objects' apiVersion, empty when none or mixed. */
+function restoredApi(state) {
+    const versions = [...new Set(state.objects.map((object) => object.apiVersion))];
+    return versions.length === 1 ? versions[0] : "";
+}
+function writeSnapshotYaml(state) {
+    const dir = process.env.RUNNER_TEMP || process.env.GITHUB_WORKSPACE || (0,external_node_os_namespaceObject.tmpdir)();
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const namespaces = [
+        ...new Set([...state.objects.map(refOf), ...state.absent].map((ref) => ref.namespace ?? "")),
+    ];
+    const path = (0,external_node_path_namespaceObject.join)(dir, `jwt-policy-rollback-${namespaces.join("-") || "empty"}.yaml`.slice(0, 200));
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, state.objects.length > 0
+        ? toManifestYaml(state.objects)
+        : "# no objects: the rollback only deletes what did not exist before\n");
+    return path;
+}
+function where(change) {
+    return `${change.ref.namespace ?? ""}/${change.ref.name}`;
+}
+async function rollback(kube, reporter, state, dryRun) {
+    for (const secret of inlineJwksSecrets(state.objects))
+        reporter.mask(secret);
+    const result = await reporter.group(`Rollback${dryRun ? " (dry run)" : ""}: server-side dry run of every write, then the writes`, async () => {
+        const restored = await rollbackToPreviousState(kube, state, { fieldManager: FIELD_MANAGER, dryRun });
+        for (const change of restored.changes) {
+            reporter.info(`${(dryRun && change.action !== "unchanged" ? `would ${change.action}` : change.action).padEnd(15)} ${change.ref.kind} ${where(change)}`);
+        }
+        return restored;
+    });
+    for (const secret of inlineJwksSecrets(result.previous.objects))
+        reporter.mask(secret);
+    const writes = result.changes.filter((change) => change.action !== "unchanged");
+    if (!result.changed) {
+        reporter.info("Nothing changed: the objects already match the previous state; nothing was written.");
+    }
+    else if (dryRun) {
+        reporter.info("Dry run: the API server validated every write; nothing was written.");
+    }
+    const manifestsPath = writeSnapshotYaml(state);
+    reporter.setOutput("changed", String(result.changed));
+    reporter.setOutput("api-version", restoredApi(state));
+    reporter.setOutput("objects", JSON.stringify(result.changes.map((change) => ({
+        kind: change.ref.kind,
+        namespace: change.ref.namespace ?? "",
+        name: change.ref.name,
+        action: change.action,
+    }))));
+    reporter.setOutput("manifests", manifestsPath);
+    reporter.setOutput("previous-state", JSON.stringify(result.previous));
+    const summary = reporter.summary;
+    summary.heading(`jwt-policy: rollback${dryRun ? " (dry run)" : ""}`);
+    summary.text(!result.changed
+        ? "The objects already match the previous state; nothing was written."
+        : dryRun
+            ? `Dry run: the API server validated every write; nothing was written. It would restore ${writes.length} object(s) to the previous state.`
+            : `Restored ${writes.length} object(s) to the previous state.`);
+    if (result.changes.length > 0) {
+        summary.table(["kind", "object", "apiVersion", "action"], result.changes.map((change) => [change.ref.kind, where(change), change.ref.apiVersion, change.action]));
+    }
+    for (const change of result.changes) {
+        if (change.diff)
+            summary.details(`diff: ${change.ref.kind} ${where(change)} (${change.action})`, change.diff, "diff");
+    }
+    summary.text(`Restored manifests: \`${manifestsPath}\``);
+}
+
 ;// CONCATENATED MODULE: ./lib/main.js
+
+
 
 
 
@@ -37795,10 +38109,25 @@ function writeManifests(config, yamlText) {
 }
 async function main({ inputs, reporter }) {
     const problems = new InputProblems();
-    const config = readConfig(inputs, problems, (secret) => reporter.mask(secret));
+    const rollbackInput = inputs.raw("rollback");
+    let state;
+    let config;
+    let rollbackDryRun = false;
+    if (rollbackInput !== undefined) {
+        state = problems.collect(() => state_parsePreviousState(rollbackInput));
+        rollbackDryRun = problems.collect(() => inputs.boolean("dry-run", false)) ?? false;
+        applyInputsGivenWithRollback(inputs, problems);
+    }
+    else {
+        config = readConfig(inputs, problems, (secret) => reporter.mask(secret));
+    }
     const connection = connectCluster(inputs, reporter, problems);
     try {
         problems.throwIfAny();
+        if (state && connection) {
+            await rollback(connection.api, reporter, state, rollbackDryRun);
+            return;
+        }
         if (!config || !connection)
             throw new Error("unreachable: inputs were valid but not read");
         const kube = connection.api;
@@ -37828,6 +38157,10 @@ async function main({ inputs, reporter }) {
             }
             return planned;
         });
+        // What this run manages, as it was before any write: the previous-state output, for a later rollback.
+        const previous = state_buildPreviousState(plan.changes);
+        for (const secret of inlineJwksSecrets(previous.objects))
+            reporter.mask(secret);
         let written = false;
         if (plan.changed && !config.dryRun) {
             await reporter.group("Apply", () => applyPlan(kube, plan, (line) => reporter.info(line)));
@@ -37843,6 +38176,7 @@ async function main({ inputs, reporter }) {
         reporter.setOutput("api-version", apiVersion);
         reporter.setOutput("objects", JSON.stringify(objectReports(plan)));
         reporter.setOutput("manifests", manifestsPath);
+        reporter.setOutput("previous-state", JSON.stringify(previous));
         writeSummary(reporter.summary, { config, apiVersion, plan, written, checks, manifestsPath });
     }
     finally {

@@ -7,6 +7,8 @@ import { type ApiVersion, type JwtPolicyConfig, legacyProblems, readConfig } fro
 import { type FetchedJwks, fetchJwks } from "./jwks.ts";
 import { LEGACY_API, renderDesired, toManifestYaml } from "./render.ts";
 import { objectReports, writeSummary } from "./report.ts";
+import { applyInputsGivenWithRollback, rollback } from "./rollback.ts";
+import { buildPreviousState, inlineJwksSecrets, type PreviousState, parsePreviousState } from "./state.ts";
 
 /** Fetches every jwksUri (check-jwks: true); an unusable one is an input problem, reported with the rest. */
 async function checkJwksUris(config: JwtPolicyConfig, problems: InputProblems): Promise<FetchedJwks[]> {
@@ -36,10 +38,24 @@ function writeManifests(config: JwtPolicyConfig, yamlText: string): string {
 
 export async function main({ inputs, reporter }: StepContext): Promise<void> {
   const problems = new InputProblems();
-  const config = readConfig(inputs, problems, (secret) => reporter.mask(secret));
+  const rollbackInput = inputs.raw("rollback");
+  let state: PreviousState | undefined;
+  let config: JwtPolicyConfig | undefined;
+  let rollbackDryRun = false;
+  if (rollbackInput !== undefined) {
+    state = problems.collect(() => parsePreviousState(rollbackInput));
+    rollbackDryRun = problems.collect(() => inputs.boolean("dry-run", false)) ?? false;
+    applyInputsGivenWithRollback(inputs, problems);
+  } else {
+    config = readConfig(inputs, problems, (secret) => reporter.mask(secret));
+  }
   const connection = connectCluster(inputs, reporter, problems);
   try {
     problems.throwIfAny();
+    if (state && connection) {
+      await rollback(connection.api, reporter, state, rollbackDryRun);
+      return;
+    }
     if (!config || !connection) throw new Error("unreachable: inputs were valid but not read");
     const kube = connection.api;
 
@@ -78,6 +94,10 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
       return planned;
     });
 
+    // What this run manages, as it was before any write: the previous-state output, for a later rollback.
+    const previous = buildPreviousState(plan.changes);
+    for (const secret of inlineJwksSecrets(previous.objects)) reporter.mask(secret);
+
     let written = false;
     if (plan.changed && !config.dryRun) {
       await reporter.group("Apply", () => applyPlan(kube, plan, (line) => reporter.info(line)));
@@ -92,6 +112,7 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
     reporter.setOutput("api-version", apiVersion);
     reporter.setOutput("objects", JSON.stringify(objectReports(plan)));
     reporter.setOutput("manifests", manifestsPath);
+    reporter.setOutput("previous-state", JSON.stringify(previous));
     writeSummary(reporter.summary, { config, apiVersion, plan, written, checks, manifestsPath });
   } finally {
     await connection?.close();

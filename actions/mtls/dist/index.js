@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(490);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6136);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28579,7 +28579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 490:
+/***/ 6136:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33603,35 +33603,45 @@ class PartialApplyError extends Error {
  * (created objects deleted, updated ones put back exactly, deleted ones re-created), so nothing partial is left.
  */
 async function executePlan(api, plan, options) {
+    const writes = plan.changes.filter((change) => change.action === "create" || change.action === "update" || change.action === "delete");
+    /** Successful writes in the order they completed. */
     const done = [];
-    for (const change of plan.changes) {
-        try {
-            if (change.action === "create" || change.action === "update") {
-                change.after = await api.apply(change.desired, { fieldManager: options.fieldManager });
-            }
-            else if (change.action === "delete") {
-                await api.delete(change.ref);
-            }
-            else {
-                continue;
-            }
-            done.push(change);
-            options.onWrite?.(change);
-        }
-        catch (error) {
-            const rolledBack = [];
-            const failures = [];
-            for (const previous of done.reverse()) {
-                try {
-                    await undo(api, previous, options.fieldManager);
-                    rolledBack.push(describeRef(previous.ref));
+    let failed;
+    let next = 0;
+    const worker = async () => {
+        while (failed === undefined && next < writes.length) {
+            const change = writes[next++];
+            try {
+                if (change.action === "delete") {
+                    await api.delete(change.ref);
                 }
-                catch (undoError) {
-                    failures.push(`${describeRef(previous.ref)}: ${undoError.message}`);
+                else {
+                    change.after = await api.apply(change.desired, { fieldManager: options.fieldManager });
                 }
+                done.push(change);
+                options.onWrite?.(change);
             }
-            throw new PartialApplyError(error, change, rolledBack, failures);
+            catch (error) {
+                failed ??= { error, change };
+            }
         }
+    };
+    const limit = Number.isFinite(options.concurrency) ? Math.floor(options.concurrency) : 1;
+    const workers = Math.max(1, Math.min(limit, writes.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (failed) {
+        const rolledBack = [];
+        const failures = [];
+        for (const previous of done.reverse()) {
+            try {
+                await undo(api, previous, options.fieldManager);
+                rolledBack.push(describeRef(previous.ref));
+            }
+            catch (undoError) {
+                failures.push(`${describeRef(previous.ref)}: ${undoError.message}`);
+            }
+        }
+        throw new PartialApplyError(failed.error, failed.change, rolledBack, failures);
     }
 }
 async function undo(api, change, fieldManager) {
@@ -33694,6 +33704,153 @@ function describeChanges(changes) {
         `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`,
         change.action,
     ]);
+}
+
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/previous-state.js
+/**
+ * The `previous-state` output and `rollback` input that actions share: the live objects a run manages,
+ * exactly as they were before it (spec, labels, annotations), and the ones that did not exist (a rollback
+ * deletes those). Each action names the kinds it manages; a snapshot holding anything else is refused.
+ */
+
+
+
+const previous_state_PREVIOUS_STATE_VERSION = 1;
+/** The part of a live object a rollback restores: identity, labels, annotations and every top-level field but status. */
+function snapshotOf(object) {
+    const { status: _status, metadata, ...rest } = object;
+    const kept = { name: metadata.name };
+    if (metadata.namespace !== undefined)
+        kept.namespace = metadata.namespace;
+    if (metadata.labels && Object.keys(metadata.labels).length > 0)
+        kept.labels = { ...metadata.labels };
+    if (metadata.annotations && Object.keys(metadata.annotations).length > 0) {
+        kept.annotations = { ...metadata.annotations };
+    }
+    return { ...rest, metadata: kept };
+}
+/** The previous state from what a run found before writing: `before` undefined means the object was absent. */
+function buildPreviousState(action, entries) {
+    const objects = [];
+    const absent = [];
+    for (const { ref, before } of entries) {
+        if (before)
+            objects.push(snapshotOf(before));
+        else {
+            const entry = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
+            if (ref.namespace !== undefined)
+                entry.namespace = ref.namespace;
+            absent.push(entry);
+        }
+    }
+    return { version: previous_state_PREVIOUS_STATE_VERSION, action, objects, absent };
+}
+function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** Validates a `rollback` input before anything is touched; every refusal names the input, the problem and the fix. */
+function parsePreviousState(raw, schema) {
+    const refuse = (problem) => new InputError(schema.input ?? "rollback", problem, schema.fix);
+    const clusterScoped = new Set(schema.clusterScoped ?? []);
+    const checkRef = (where, ref) => {
+        const { apiVersion, kind, name, namespace } = ref;
+        if (typeof kind !== "string" || !Object.hasOwn(schema.kinds, kind)) {
+            throw refuse(`${where}: kind '${String(kind)}' is not one this action manages (${Object.keys(schema.kinds).join(", ")})`);
+        }
+        const versions = schema.kinds[kind];
+        if (typeof apiVersion !== "string" || !versions.includes(apiVersion)) {
+            throw refuse(`${where}: apiVersion '${String(apiVersion)}' is not one of ${versions.join(", ")} for ${kind}`);
+        }
+        if (typeof name !== "string" || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+            throw refuse(`${where}: name '${String(name)}' is not a valid object name`);
+        }
+        if (clusterScoped.has(kind)) {
+            if (namespace !== undefined)
+                throw refuse(`${where}: a ${kind} is cluster-scoped and has no namespace`);
+        }
+        else if (typeof namespace !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+            throw refuse(`${where}: namespace '${String(namespace)}' is missing or not a valid namespace name`);
+        }
+    };
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        throw refuse(`is not valid JSON (${error.message})`);
+    }
+    if (!isRecord(parsed))
+        throw refuse("must be a JSON object");
+    if (parsed.action !== schema.action) {
+        throw refuse(`comes from action '${String(parsed.action)}', not ${schema.action}`);
+    }
+    if (parsed.version !== previous_state_PREVIOUS_STATE_VERSION) {
+        throw refuse(`has version ${String(parsed.version)}; this action reads version ${previous_state_PREVIOUS_STATE_VERSION}`);
+    }
+    const { objects, absent } = parsed;
+    if (!Array.isArray(objects) || !Array.isArray(absent)) {
+        throw refuse("must have the lists 'objects' and 'absent'");
+    }
+    const seen = new Set();
+    const key = (ref) => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+    for (const [index, object] of objects.entries()) {
+        const where = `objects[${index}]`;
+        if (!isRecord(object) || !isRecord(object.metadata)) {
+            throw refuse(`${where} is not a Kubernetes object with metadata`);
+        }
+        const metadata = object.metadata;
+        checkRef(where, {
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            name: metadata.name,
+            namespace: metadata.namespace,
+        });
+        const allowed = ["name", "namespace", "labels", "annotations"];
+        const extra = Object.keys(metadata).filter((field) => !allowed.includes(field));
+        if (extra.length > 0) {
+            throw refuse(`${where}.metadata has fields a snapshot never holds: ${extra.join(", ")}`);
+        }
+        for (const field of ["labels", "annotations"]) {
+            const map = metadata[field];
+            if (map !== undefined && (!isRecord(map) || Object.values(map).some((v) => typeof v !== "string"))) {
+                throw refuse(`${where}.metadata.${field} must map strings to strings`);
+            }
+        }
+        if (!isRecord(object.spec))
+            throw refuse(`${where} has no spec object`);
+        const id = key({ ...object, ...metadata });
+        if (seen.has(id))
+            throw refuse(`${where} appears twice`);
+        seen.add(id);
+    }
+    for (const [index, ref] of absent.entries()) {
+        const where = `absent[${index}]`;
+        if (!isRecord(ref))
+            throw refuse(`${where} is not an object reference`);
+        checkRef(where, ref);
+        const id = key(ref);
+        if (seen.has(id))
+            throw refuse(`${where} also appears as an object to restore`);
+        seen.add(id);
+    }
+    return parsed;
+}
+/**
+ * Restores a validated snapshot and nothing else: the live objects it names are read (for the rollback's own
+ * previous-state), then every write goes through a server-side dry run before the first real one.
+ */
+async function rollbackToPreviousState(api, state, options) {
+    const refs = [...state.objects.map(refOf), ...state.absent];
+    const before = await Promise.all(refs.map(async (ref) => ({ ref, before: await api.get(ref) })));
+    const previous = buildPreviousState(state.action, before);
+    const validated = await restoreSnapshot(api, state.objects, state.absent, {
+        fieldManager: options.fieldManager,
+        dryRun: true,
+    });
+    const changes = options.dryRun
+        ? validated
+        : await restoreSnapshot(api, state.objects, state.absent, { fieldManager: options.fieldManager });
+    return { changes, changed: changes.some((change) => change.action !== "unchanged"), previous };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -37007,6 +37164,7 @@ function reportFailure(reporter, title, error) {
 
 
 
+
 ;// CONCATENATED MODULE: ./lib/config.js
 /** Inputs -> a validated configuration. Every problem is collected, so a user fixes them all in one go. */
 
@@ -37594,132 +37752,29 @@ function policiesAfter(live, written, removed, now) {
 /**
  * The `previous-state` output and the `rollback` input: the live objects this run manages, exactly as they
  * were before it (spec, labels, annotations), and the ones that did not exist (rollback deletes those).
+ * The format and its validation are shared with the other actions (action-runtime's previous-state.ts);
+ * this file names what mtls manages.
  */
 
-const STATE_VERSION = 1;
+
+const STATE_VERSION = (/* unused pure expression or super */ null && (PREVIOUS_STATE_VERSION));
 const MANAGED_KINDS = {
     PeerAuthentication: ["security.istio.io/v1", "security.istio.io/v1beta1"],
     Policy: ["authentication.istio.io/v1alpha1"],
     MeshPolicy: ["authentication.istio.io/v1alpha1"],
     DestinationRule: ["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"],
 };
-/** The part of a live object a rollback restores: identity, labels, annotations and every top-level field but status. */
-function snapshotOf(object) {
-    const { status: _status, metadata, ...rest } = object;
-    const kept = { name: metadata.name };
-    if (metadata.namespace !== undefined)
-        kept.namespace = metadata.namespace;
-    if (metadata.labels && Object.keys(metadata.labels).length > 0)
-        kept.labels = { ...metadata.labels };
-    if (metadata.annotations && Object.keys(metadata.annotations).length > 0) {
-        kept.annotations = { ...metadata.annotations };
-    }
-    return { ...rest, metadata: kept };
-}
-function buildPreviousState(entries) {
-    const objects = [];
-    const absent = [];
-    for (const { ref, before } of entries) {
-        if (before)
-            objects.push(snapshotOf(before));
-        else {
-            const entry = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
-            if (ref.namespace !== undefined)
-                entry.namespace = ref.namespace;
-            absent.push(entry);
-        }
-    }
-    return { version: STATE_VERSION, action: "mtls", objects, absent };
-}
-function isRecord(value) {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-const FIX = "pass the previous-state output of an earlier mtls step unchanged, e.g. rollback: ${{ steps.mtls.outputs.previous-state }}";
-function checkRef(where, ref) {
-    const fail = (problem) => {
-        throw new InputError("rollback", `${where}: ${problem}`, FIX);
-    };
-    if (typeof ref.kind !== "string" || !(ref.kind in MANAGED_KINDS)) {
-        fail(`kind '${String(ref.kind)}' is not one this action manages (${Object.keys(MANAGED_KINDS).join(", ")})`);
-    }
-    const versions = MANAGED_KINDS[ref.kind];
-    if (typeof ref.apiVersion !== "string" || !versions.includes(ref.apiVersion)) {
-        fail(`apiVersion '${String(ref.apiVersion)}' is not one of ${versions.join(", ")} for ${String(ref.kind)}`);
-    }
-    if (typeof ref.name !== "string" || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(ref.name)) {
-        fail(`name '${String(ref.name)}' is not a valid object name`);
-    }
-    if (ref.kind === "MeshPolicy") {
-        if (ref.namespace !== undefined)
-            fail("a MeshPolicy is cluster-scoped and has no namespace");
-    }
-    else if (typeof ref.namespace !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ref.namespace)) {
-        fail(`namespace '${String(ref.namespace)}' is missing or not a valid namespace name`);
-    }
+function state_buildPreviousState(entries) {
+    return buildPreviousState("mtls", entries);
 }
 /** Validates a `rollback` input before anything is touched. */
-function parsePreviousState(raw) {
-    let parsed;
-    try {
-        parsed = JSON.parse(raw);
-    }
-    catch (error) {
-        throw new InputError("rollback", `is not valid JSON (${error.message})`, FIX);
-    }
-    if (!isRecord(parsed))
-        throw new InputError("rollback", "must be a JSON object", FIX);
-    if (parsed.action !== "mtls") {
-        throw new InputError("rollback", `comes from action '${String(parsed.action)}', not mtls`, FIX);
-    }
-    if (parsed.version !== STATE_VERSION) {
-        throw new InputError("rollback", `has version ${String(parsed.version)}; this action reads version ${STATE_VERSION}`, FIX);
-    }
-    if (!Array.isArray(parsed.objects) || !Array.isArray(parsed.absent)) {
-        throw new InputError("rollback", "must have the lists 'objects' and 'absent'", FIX);
-    }
-    const seen = new Set();
-    const key = (ref) => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
-    parsed.objects.forEach((object, index) => {
-        const where = `objects[${index}]`;
-        if (!isRecord(object) || !isRecord(object.metadata)) {
-            throw new InputError("rollback", `${where} is not a Kubernetes object with metadata`, FIX);
-        }
-        const metadata = object.metadata;
-        checkRef(where, {
-            apiVersion: object.apiVersion,
-            kind: object.kind,
-            name: metadata.name,
-            namespace: metadata.namespace,
-        });
-        const allowed = ["name", "namespace", "labels", "annotations"];
-        const extra = Object.keys(metadata).filter((field) => !allowed.includes(field));
-        if (extra.length > 0) {
-            throw new InputError("rollback", `${where}.metadata has fields a snapshot never holds: ${extra.join(", ")}`, FIX);
-        }
-        for (const field of ["labels", "annotations"]) {
-            const map = metadata[field];
-            if (map !== undefined && (!isRecord(map) || Object.values(map).some((v) => typeof v !== "string"))) {
-                throw new InputError("rollback", `${where}.metadata.${field} must map strings to strings`, FIX);
-            }
-        }
-        if (!isRecord(object.spec))
-            throw new InputError("rollback", `${where} has no spec object`, FIX);
-        const id = key({ ...object, ...metadata });
-        if (seen.has(id))
-            throw new InputError("rollback", `${where} appears twice`, FIX);
-        seen.add(id);
+function state_parsePreviousState(raw) {
+    return parsePreviousState(raw, {
+        action: "mtls",
+        kinds: MANAGED_KINDS,
+        clusterScoped: ["MeshPolicy"],
+        fix: "pass the previous-state output of an earlier mtls step unchanged, e.g. rollback: ${{ steps.mtls.outputs.previous-state }}",
     });
-    parsed.absent.forEach((ref, index) => {
-        const where = `absent[${index}]`;
-        if (!isRecord(ref))
-            throw new InputError("rollback", `${where} is not an object reference`, FIX);
-        checkRef(where, ref);
-        const id = key(ref);
-        if (seen.has(id))
-            throw new InputError("rollback", `${where} also appears as an object to restore`, FIX);
-        seen.add(id);
-    });
-    return parsed;
 }
 
 ;// CONCATENATED MODULE: ./lib/summary.js
@@ -38027,7 +38082,7 @@ async function apply(api, reporter, config) {
         }
         plan = await planChanges(api, { apply: [], remove }, FIELD_MANAGER);
     }
-    const previous = buildPreviousState(plan.changes);
+    const previous = state_buildPreviousState(plan.changes);
     const written = plan.changes.flatMap((change) => change.action === "create" || change.action === "update" || change.action === "unchanged"
         ? [change.after]
         : []);
@@ -38105,16 +38160,10 @@ async function apply(api, reporter, config) {
 /** Restores a previous-state snapshot and nothing else: a server dry run first, then for real. */
 async function rollback(api, reporter, state, dryRun, rootNamespace) {
     const refs = [...state.objects.map(refOf), ...state.absent];
-    const before = await Promise.all(refs.map(async (ref) => ({ ref, before: await api.get(ref) })));
-    const previous = buildPreviousState(before);
-    const validated = await restoreSnapshot(api, state.objects, state.absent, {
+    const { changes, changed, previous } = await rollbackToPreviousState(api, state, {
         fieldManager: FIELD_MANAGER,
-        dryRun: true,
+        dryRun,
     });
-    const changes = dryRun
-        ? validated
-        : await restoreSnapshot(api, state.objects, state.absent, { fieldManager: FIELD_MANAGER });
-    const changed = changes.some((change) => change.action !== "unchanged");
     // The modes the restored objects decide, namespace by namespace.
     const effective = [];
     const namespaces = [
@@ -38171,7 +38220,7 @@ async function main({ inputs, reporter }) {
     let config;
     let dryRun = false;
     if (rollbackInput !== undefined) {
-        state = problems.collect(() => parsePreviousState(rollbackInput));
+        state = problems.collect(() => state_parsePreviousState(rollbackInput));
         dryRun = problems.collect(() => inputs.boolean("dry-run", false)) ?? false;
     }
     else {

@@ -14,7 +14,7 @@ import {
   planChanges,
   type Reporter,
   refOf,
-  restoreSnapshot,
+  rollbackToPreviousState,
   runStep,
   type StepContext,
 } from "@mesh-secure/action-runtime";
@@ -428,16 +428,10 @@ async function rollback(
   rootNamespace: string,
 ): Promise<void> {
   const refs: ObjectRef[] = [...state.objects.map(refOf), ...state.absent];
-  const before = await Promise.all(refs.map(async (ref) => ({ ref, before: await api.get(ref) })));
-  const previous = buildPreviousState(before);
-  const validated = await restoreSnapshot(api, state.objects, state.absent, {
+  const { changes, changed, previous } = await rollbackToPreviousState(api, state, {
     fieldManager: FIELD_MANAGER,
-    dryRun: true,
+    dryRun,
   });
-  const changes = dryRun
-    ? validated
-    : await restoreSnapshot(api, state.objects, state.absent, { fieldManager: FIELD_MANAGER });
-  const changed = changes.some((change) => change.action !== "unchanged");
 
   // The modes the restored objects decide, namespace by namespace.
   const effective: EffectiveEntry[] = [];

@@ -40,6 +40,16 @@ export {
   toDisplayYaml,
 } from "./plan.ts";
 export {
+  buildPreviousState,
+  PREVIOUS_STATE_VERSION,
+  type PreviousState,
+  type PreviousStateSchema,
+  parsePreviousState,
+  type RollbackResult,
+  rollbackToPreviousState,
+  snapshotOf,
+} from "./previous-state.ts";
+export {
   ActionsReporter,
   type Annotation,
   type Reporter,

@@ -150,10 +150,6 @@ async function stopProc(p: Proc): Promise<void> {
 export async function startControlPlane(opts: StartOptions = {}): Promise<ControlPlane> {
   const progress = opts.onProgress ?? (() => {});
   const timeout = opts.readyTimeoutMs ?? 120_000;
-  const tempState = !opts.stateDir;
-  const stateDir = opts.stateDir ?? (await mkdtemp(join(tmpdir(), "mesh-secure-cp-")));
-  await mkdir(join(stateDir, "logs"), { recursive: true });
-
   for (const [flag, port] of [
     ["apiserverPort", opts.apiserverPort],
     ["etcdClientPort", opts.etcdClientPort],
@@ -166,7 +162,17 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
     }
   }
   const binaries = opts.binaries ?? (await resolveBinaries({ onProgress: progress }));
-  const pki: Pki = await ensurePki(stateDir);
+  const tempState = !opts.stateDir;
+  const stateDir = opts.stateDir ?? (await mkdtemp(join(tmpdir(), "mesh-secure-cp-")));
+  await mkdir(join(stateDir, "logs"), { recursive: true });
+
+  let pki: Pki;
+  try {
+    pki = await ensurePki(stateDir);
+  } catch (e) {
+    if (tempState) await rm(stateDir, { recursive: true, force: true });
+    throw e;
+  }
   const etcdClientPort = opts.etcdClientPort ?? (await freePort());
   const etcdPeerPort = opts.etcdPeerPort ?? (await freePort());
   const apiserverPort = opts.apiserverPort ?? (await freePort());
