@@ -24,7 +24,7 @@ import { inlineJwksSecrets, type PreviousState } from "./state.ts";
  * so a step that also names one of these (with a value other than the default, which the runner always
  * passes) expects something the rollback would not do: refused rather than silently ignored.
  */
-const APPLY_INPUTS: readonly (readonly [string, string | undefined])[] = [
+export const APPLY_INPUTS: readonly (readonly [string, string | undefined])[] = [
   ["namespace", undefined],
   ["targets", undefined],
   ["issuers", undefined],
