@@ -31809,7 +31809,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4724);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -31818,7 +31818,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4724:
+/***/ 1007:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31853,7 +31853,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31984,8 +31984,8 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -31995,7 +31995,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -33227,7 +33227,7 @@ const _summary = new summary_Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/path-utils.js
 
@@ -34536,7 +34536,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -34619,10 +34619,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -34666,7 +34666,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -34674,7 +34674,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -34682,7 +34682,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -34699,13 +34699,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -39108,35 +39108,45 @@ class PartialApplyError extends Error {
  * (created objects deleted, updated ones put back exactly, deleted ones re-created), so nothing partial is left.
  */
 async function executePlan(api, plan, options) {
+    const writes = plan.changes.filter((change) => change.action === "create" || change.action === "update" || change.action === "delete");
+    /** Successful writes in the order they completed. */
     const done = [];
-    for (const change of plan.changes) {
-        try {
-            if (change.action === "create" || change.action === "update") {
-                change.after = await api.apply(change.desired, { fieldManager: options.fieldManager });
-            }
-            else if (change.action === "delete") {
-                await api.delete(change.ref);
-            }
-            else {
-                continue;
-            }
-            done.push(change);
-            options.onWrite?.(change);
-        }
-        catch (error) {
-            const rolledBack = [];
-            const failures = [];
-            for (const previous of done.reverse()) {
-                try {
-                    await undo(api, previous, options.fieldManager);
-                    rolledBack.push(describeRef(previous.ref));
+    let failed;
+    let next = 0;
+    const worker = async () => {
+        while (failed === undefined && next < writes.length) {
+            const change = writes[next++];
+            try {
+                if (change.action === "delete") {
+                    await api.delete(change.ref);
                 }
-                catch (undoError) {
-                    failures.push(`${describeRef(previous.ref)}: ${undoError.message}`);
+                else {
+                    change.after = await api.apply(change.desired, { fieldManager: options.fieldManager });
                 }
+                done.push(change);
+                options.onWrite?.(change);
             }
-            throw new PartialApplyError(error, change, rolledBack, failures);
+            catch (error) {
+                failed ??= { error, change };
+            }
         }
+    };
+    const limit = Number.isFinite(options.concurrency) ? Math.floor(options.concurrency) : 1;
+    const workers = Math.max(1, Math.min(limit, writes.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (failed) {
+        const rolledBack = [];
+        const failures = [];
+        for (const previous of done.reverse()) {
+            try {
+                await undo(api, previous, options.fieldManager);
+                rolledBack.push(describeRef(previous.ref));
+            }
+            catch (undoError) {
+                failures.push(`${describeRef(previous.ref)}: ${undoError.message}`);
+            }
+        }
+        throw new PartialApplyError(failed.error, failed.change, rolledBack, failures);
     }
 }
 async function undo(api, change, fieldManager) {
@@ -39154,7 +39164,7 @@ async function undo(api, change, fieldManager) {
  * Puts objects back to an earlier snapshot: each snapshot object is restored exactly (replace, or create when
  * it is gone), and each object in `current` that the snapshot did not hold is deleted.
  */
-async function restoreSnapshot(api, snapshot, current, options) {
+async function plan_restoreSnapshot(api, snapshot, current, options) {
     const key = (ref) => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
     const wanted = new Map(snapshot.map((object) => [key(refOf(object)), object]));
     const changes = [];
@@ -39199,6 +39209,153 @@ function describeChanges(changes) {
         `${change.ref.namespace ?? "(cluster)"}/${change.ref.name}`,
         change.action,
     ]);
+}
+
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/previous-state.js
+/**
+ * The `previous-state` output and `rollback` input that actions share: the live objects a run manages,
+ * exactly as they were before it (spec, labels, annotations), and the ones that did not exist (a rollback
+ * deletes those). Each action names the kinds it manages; a snapshot holding anything else is refused.
+ */
+
+
+
+const PREVIOUS_STATE_VERSION = 1;
+/** The part of a live object a rollback restores: identity, labels, annotations and every top-level field but status. */
+function snapshotOf(object) {
+    const { status: _status, metadata, ...rest } = object;
+    const kept = { name: metadata.name };
+    if (metadata.namespace !== undefined)
+        kept.namespace = metadata.namespace;
+    if (metadata.labels && Object.keys(metadata.labels).length > 0)
+        kept.labels = { ...metadata.labels };
+    if (metadata.annotations && Object.keys(metadata.annotations).length > 0) {
+        kept.annotations = { ...metadata.annotations };
+    }
+    return { ...rest, metadata: kept };
+}
+/** The previous state from what a run found before writing: `before` undefined means the object was absent. */
+function buildPreviousState(action, entries) {
+    const objects = [];
+    const absent = [];
+    for (const { ref, before } of entries) {
+        if (before)
+            objects.push(snapshotOf(before));
+        else {
+            const entry = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
+            if (ref.namespace !== undefined)
+                entry.namespace = ref.namespace;
+            absent.push(entry);
+        }
+    }
+    return { version: PREVIOUS_STATE_VERSION, action, objects, absent };
+}
+function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** Validates a `rollback` input before anything is touched; every refusal names the input, the problem and the fix. */
+function parsePreviousState(raw, schema) {
+    const refuse = (problem) => new InputError(schema.input ?? "rollback", problem, schema.fix);
+    const clusterScoped = new Set(schema.clusterScoped ?? []);
+    const checkRef = (where, ref) => {
+        const { apiVersion, kind, name, namespace } = ref;
+        if (typeof kind !== "string" || !Object.hasOwn(schema.kinds, kind)) {
+            throw refuse(`${where}: kind '${String(kind)}' is not one this action manages (${Object.keys(schema.kinds).join(", ")})`);
+        }
+        const versions = schema.kinds[kind];
+        if (typeof apiVersion !== "string" || !versions.includes(apiVersion)) {
+            throw refuse(`${where}: apiVersion '${String(apiVersion)}' is not one of ${versions.join(", ")} for ${kind}`);
+        }
+        if (typeof name !== "string" || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+            throw refuse(`${where}: name '${String(name)}' is not a valid object name`);
+        }
+        if (clusterScoped.has(kind)) {
+            if (namespace !== undefined)
+                throw refuse(`${where}: a ${kind} is cluster-scoped and has no namespace`);
+        }
+        else if (typeof namespace !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+            throw refuse(`${where}: namespace '${String(namespace)}' is missing or not a valid namespace name`);
+        }
+    };
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        throw refuse(`is not valid JSON (${error.message})`);
+    }
+    if (!isRecord(parsed))
+        throw refuse("must be a JSON object");
+    if (parsed.action !== schema.action) {
+        throw refuse(`comes from action '${String(parsed.action)}', not ${schema.action}`);
+    }
+    if (parsed.version !== PREVIOUS_STATE_VERSION) {
+        throw refuse(`has version ${String(parsed.version)}; this action reads version ${PREVIOUS_STATE_VERSION}`);
+    }
+    const { objects, absent } = parsed;
+    if (!Array.isArray(objects) || !Array.isArray(absent)) {
+        throw refuse("must have the lists 'objects' and 'absent'");
+    }
+    const seen = new Set();
+    const key = (ref) => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+    for (const [index, object] of objects.entries()) {
+        const where = `objects[${index}]`;
+        if (!isRecord(object) || !isRecord(object.metadata)) {
+            throw refuse(`${where} is not a Kubernetes object with metadata`);
+        }
+        const metadata = object.metadata;
+        checkRef(where, {
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            name: metadata.name,
+            namespace: metadata.namespace,
+        });
+        const allowed = ["name", "namespace", "labels", "annotations"];
+        const extra = Object.keys(metadata).filter((field) => !allowed.includes(field));
+        if (extra.length > 0) {
+            throw refuse(`${where}.metadata has fields a snapshot never holds: ${extra.join(", ")}`);
+        }
+        for (const field of ["labels", "annotations"]) {
+            const map = metadata[field];
+            if (map !== undefined && (!isRecord(map) || Object.values(map).some((v) => typeof v !== "string"))) {
+                throw refuse(`${where}.metadata.${field} must map strings to strings`);
+            }
+        }
+        if (!isRecord(object.spec))
+            throw refuse(`${where} has no spec object`);
+        const id = key({ ...object, ...metadata });
+        if (seen.has(id))
+            throw refuse(`${where} appears twice`);
+        seen.add(id);
+    }
+    for (const [index, ref] of absent.entries()) {
+        const where = `absent[${index}]`;
+        if (!isRecord(ref))
+            throw refuse(`${where} is not an object reference`);
+        checkRef(where, ref);
+        const id = key(ref);
+        if (seen.has(id))
+            throw refuse(`${where} also appears as an object to restore`);
+        seen.add(id);
+    }
+    return parsed;
+}
+/**
+ * Restores a validated snapshot and nothing else: the live objects it names are read (for the rollback's own
+ * previous-state), then every write goes through a server-side dry run before the first real one.
+ */
+async function rollbackToPreviousState(api, state, options) {
+    const refs = [...state.objects.map(refOf), ...state.absent];
+    const before = await Promise.all(refs.map(async (ref) => ({ ref, before: await api.get(ref) })));
+    const previous = buildPreviousState(state.action, before);
+    const validated = await restoreSnapshot(api, state.objects, state.absent, {
+        fieldManager: options.fieldManager,
+        dryRun: true,
+    });
+    const changes = options.dryRun
+        ? validated
+        : await restoreSnapshot(api, state.objects, state.absent, { fieldManager: options.fieldManager });
+    return { changes, changed: changes.some((change) => change.action !== "unchanged"), previous };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/summary.js
@@ -39381,7 +39538,63 @@ function parseMarkdown(markdown) {
     return blocks;
 }
 
+;// CONCATENATED MODULE: ../../packages/action-runtime/lib/workflow-commands.js
+/**
+ * GitHub's runner protocol: workflow commands on stdout (`::error title=…::message`) and the environment
+ * files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). This is what @actions/core writes, byte for byte (a test
+ * compares the two), without the OIDC client that @actions/core's index loads on import: that client and
+ * its HTTP stack are 1 MB of every bundle and about 40 ms of every run (docs/adr/0005).
+ */
+
+
+
+function workflow_commands_escapeData(value) {
+    return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function workflow_commands_escapeProperty(value) {
+    return workflow_commands_escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+/** Formats one workflow command, e.g. `::warning title=x::message`. */
+function formatCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => Boolean(value))
+        .map(([key, value]) => `${key}=${workflow_commands_escapeProperty(String(value))}`)
+        .join(",");
+    return `::${command}${props ? ` ${props}` : ""}::${workflow_commands_escapeData(message)}`;
+}
+function workflow_commands_issueCommand(command, properties, message) {
+    process.stdout.write(formatCommand(command, properties, message) + external_node_os_namespaceObject.EOL);
+}
+/** A `name<<delimiter` block for GITHUB_OUTPUT, as @actions/core's prepareKeyValueMessage. */
+function keyValueBlock(name, value, delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`) {
+    if (name.includes(delimiter))
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    if (value.includes(delimiter))
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
+}
+function appendToFile(variable, content) {
+    const path = process.env[variable];
+    if (!path)
+        return false;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        throw new Error(`Missing file at path: ${path} (${variable})`);
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, content, { encoding: "utf8" });
+    return true;
+}
+function workflow_commands_setOutput(name, value) {
+    if (!appendToFile("GITHUB_OUTPUT", keyValueBlock(name, value))) {
+        // Outside a runner (or an old one): the deprecated command, as @actions/core falls back to.
+        process.stdout.write(external_node_os_namespaceObject.EOL);
+        workflow_commands_issueCommand("set-output", { name }, value);
+    }
+}
+function appendSummary(markdown) {
+    appendToFile("GITHUB_STEP_SUMMARY", markdown);
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/reporter.js
+
 
 
 /** Masks a secret and each of its lines: GitHub masks multi-line values line by line. */
@@ -39392,46 +39605,55 @@ function registerSecret(register, secret) {
     if (trimmed.length < 4)
         return; // masking tiny strings would blank out ordinary words
     register(trimmed);
-    for (const line of trimmed.split(/\r?\n/)) {
-        const value = line.trim();
+    const lines = new Set(trimmed.split(/\r?\n/).map((line) => line.trim()));
+    lines.delete(trimmed);
+    for (const value of lines) {
         // PEM armour lines are public and masking them would make every certificate unreadable.
         if (value.length >= 8 && !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(value))
             register(value);
     }
 }
+/** Reports to GitHub's runner: workflow commands on stdout, outputs and the job summary in its files. */
 class ActionsReporter {
     summary = new lib_summary_Summary();
     info(message) {
-        info(message);
+        process.stdout.write(message + external_node_os_namespaceObject.EOL);
     }
     debug(message) {
-        core_debug(message);
+        workflow_commands_issueCommand("debug", {}, message);
     }
     notice(message, annotation = {}) {
-        notice(message, annotation);
+        workflow_commands_issueCommand("notice", annotation, message);
     }
     warning(message, annotation = {}) {
-        warning(message, annotation);
+        workflow_commands_issueCommand("warning", annotation, message);
     }
     error(message, annotation = {}) {
-        error(message, annotation);
+        workflow_commands_issueCommand("error", annotation, message);
     }
-    group(name, fn) {
-        return group(name, fn);
+    async group(name, fn) {
+        workflow_commands_issueCommand("group", {}, name);
+        try {
+            return await fn();
+        }
+        finally {
+            workflow_commands_issueCommand("endgroup", {}, "");
+        }
     }
     mask(secret) {
-        registerSecret((value) => core_setSecret(value), secret);
+        registerSecret((value) => workflow_commands_issueCommand("add-mask", {}, value), secret);
     }
     setOutput(name, value) {
-        setOutput(name, value);
+        workflow_commands_setOutput(name, value);
     }
     async flushSummary() {
         if (this.summary.empty || !process.env.GITHUB_STEP_SUMMARY)
             return;
-        await summary.addRaw(renderMarkdown(this.summary.blocks)).write();
+        appendSummary(renderMarkdown(this.summary.blocks));
     }
     setFailed(message) {
-        setFailed(message);
+        process.exitCode = 1;
+        this.error(message);
     }
 }
 /**
@@ -39557,6 +39779,7 @@ function reportFailure(reporter, title, error) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/index.js
+
 
 
 

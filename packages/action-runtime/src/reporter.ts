@@ -1,5 +1,6 @@
-import * as core from "@actions/core";
+import { EOL } from "node:os";
 import { renderMarkdown, renderText, Summary } from "./summary.ts";
+import { appendSummary, issueCommand, setOutput } from "./workflow-commands.ts";
 
 export interface Annotation {
   title?: string;
@@ -8,8 +9,8 @@ export interface Annotation {
 
 /**
  * The port through which domain code talks to whoever runs it: GitHub Actions (annotations, groups,
- * step outputs, job summary) or a terminal (the CLI and the demo). Domain code never imports
- * @actions/core, so it runs the same everywhere.
+ * step outputs, job summary) or a terminal (the CLI and the demo). Domain code never talks to the
+ * runner directly, so it runs the same everywhere.
  */
 export interface Reporter {
   info(message: string): void;
@@ -33,46 +34,54 @@ export function registerSecret(register: (value: string) => void, secret: string
   const trimmed = secret.trim();
   if (trimmed.length < 4) return; // masking tiny strings would blank out ordinary words
   register(trimmed);
-  for (const line of trimmed.split(/\r?\n/)) {
-    const value = line.trim();
+  const lines = new Set(trimmed.split(/\r?\n/).map((line) => line.trim()));
+  lines.delete(trimmed);
+  for (const value of lines) {
     // PEM armour lines are public and masking them would make every certificate unreadable.
     if (value.length >= 8 && !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(value)) register(value);
   }
 }
 
+/** Reports to GitHub's runner: workflow commands on stdout, outputs and the job summary in its files. */
 export class ActionsReporter implements Reporter {
   readonly summary = new Summary();
 
   info(message: string): void {
-    core.info(message);
+    process.stdout.write(message + EOL);
   }
   debug(message: string): void {
-    core.debug(message);
+    issueCommand("debug", {}, message);
   }
   notice(message: string, annotation: Annotation = {}): void {
-    core.notice(message, annotation);
+    issueCommand("notice", annotation, message);
   }
   warning(message: string, annotation: Annotation = {}): void {
-    core.warning(message, annotation);
+    issueCommand("warning", annotation, message);
   }
   error(message: string, annotation: Annotation = {}): void {
-    core.error(message, annotation);
+    issueCommand("error", annotation, message);
   }
-  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(name, fn);
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    issueCommand("group", {}, name);
+    try {
+      return await fn();
+    } finally {
+      issueCommand("endgroup", {}, "");
+    }
   }
   mask(secret: string): void {
-    registerSecret((value) => core.setSecret(value), secret);
+    registerSecret((value) => issueCommand("add-mask", {}, value), secret);
   }
   setOutput(name: string, value: string): void {
-    core.setOutput(name, value);
+    setOutput(name, value);
   }
   async flushSummary(): Promise<void> {
     if (this.summary.empty || !process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(renderMarkdown(this.summary.blocks)).write();
+    appendSummary(renderMarkdown(this.summary.blocks));
   }
   setFailed(message: string): void {
-    core.setFailed(message);
+    process.exitCode = 1;
+    this.error(message);
   }
 }
 
