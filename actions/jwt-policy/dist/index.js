@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(958);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(486);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 958:
+/***/ 486:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -96,9 +96,12 @@ function errorMessage(error) {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:http2"
+const external_node_http2_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
+
 
 
 function refOf(object) {
@@ -172,6 +175,8 @@ class KubeApi {
     server;
     resources = new Map();
     agent;
+    session;
+    inFlight = 0;
     constructor(kc) {
         this.kc = kc;
         const cluster = kc.getCurrentCluster();
@@ -185,6 +190,26 @@ class KubeApi {
     /** Releases pooled connections so the process can exit promptly. */
     async close() {
         this.agent.destroy();
+        this.session?.close();
+        this.session = undefined;
+    }
+    /**
+     * One HTTP/2 connection for every request, as client-go does: concurrent requests share a single TLS
+     * handshake instead of opening a connection each.
+     */
+    http2Session() {
+        if (this.session && !this.session.closed && !this.session.destroyed)
+            return this.session;
+        const session = external_node_http2_namespaceObject.connect(this.server, { ...this.kc.tlsOptions(), ALPNProtocols: ["h2"] });
+        // Errors surface on the requests; a broken session is replaced on the next request.
+        session.on("error", () => { });
+        session.on("close", () => {
+            if (this.session === session)
+                this.session = undefined;
+        });
+        session.unref();
+        this.session = session;
+        return session;
     }
     async request(method, path, options = {}) {
         const url = new URL(this.server + path);
@@ -202,7 +227,54 @@ class KubeApi {
         const transport = url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject;
         const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
         const what = options.what ?? path;
-        const exchange = () => new Promise((resolve, reject) => {
+        const networkError = (error) => new KubeApiError({
+            status: 0,
+            reason: error.code ?? "NetworkError",
+            verb,
+            resource: what,
+            serverMessage: error.message,
+            explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
+        });
+        const exchangeHttp2 = () => new Promise((resolve, reject) => {
+            const session = this.http2Session();
+            this.inFlight++;
+            if (this.inFlight === 1)
+                session.ref();
+            const done = () => {
+                this.inFlight--;
+                if (this.inFlight === 0 && !session.destroyed)
+                    session.unref();
+            };
+            const lowerCased = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+            const stream = session.request({ ":method": method, ":path": url.pathname + url.search, ...lowerCased }, { endStream: payload === undefined });
+            let status = 0;
+            let retryAfter;
+            const chunks = [];
+            stream.setTimeout(30_000, () => stream.close(external_node_http2_namespaceObject.constants.NGHTTP2_CANCEL));
+            stream.on("response", (responseHeaders) => {
+                status = Number(responseHeaders[":status"] ?? 0);
+                const value = responseHeaders["retry-after"];
+                retryAfter = Array.isArray(value) ? value[0] : value;
+            });
+            stream.on("data", (chunk) => chunks.push(chunk));
+            stream.on("end", () => {
+                done();
+                resolve({ status, text: Buffer.concat(chunks).toString("utf8"), retryAfter });
+            });
+            stream.on("error", (error) => {
+                done();
+                reject(networkError(error));
+            });
+            stream.on("close", () => {
+                if (status === 0 && stream.rstCode) {
+                    done();
+                    reject(networkError(Object.assign(new Error(`stream closed (code ${stream.rstCode})`), { code: "ECONNRESET" })));
+                }
+            });
+            if (payload)
+                stream.end(payload);
+        });
+        const exchangeHttp1 = () => new Promise((resolve, reject) => {
             const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
                 const chunks = [];
                 res.on("data", (chunk) => chunks.push(chunk));
@@ -214,22 +286,14 @@ class KubeApi {
                 res.on("error", reject);
             });
             req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-            req.on("error", (error) => {
-                reject(new KubeApiError({
-                    status: 0,
-                    reason: error.code ?? "NetworkError",
-                    verb,
-                    resource: what,
-                    serverMessage: error.message,
-                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
-                }));
-            });
+            req.on("error", (error) => reject(networkError(error)));
             if (payload)
                 req.write(payload);
             req.end();
         });
         // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
         // for a just-installed CRD initializes or API priority and fairness sheds load.
+        const exchange = url.protocol === "https:" ? exchangeHttp2 : exchangeHttp1;
         let answer = await exchange();
         for (let attempt = 1; attempt < 6; attempt++) {
             const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);
@@ -4984,8 +5048,10 @@ function makePlan(changes) {
 async function planChanges(api, desired, fieldManager) {
     const changes = await Promise.all(desired.apply.map(async (object) => {
         const ref = refOf(object);
-        const before = await api.get(ref);
-        const after = await api.apply(object, { fieldManager, dryRun: true });
+        const [before, after] = await Promise.all([
+            api.get(ref),
+            api.apply(object, { fieldManager, dryRun: true }),
+        ]);
         const action = before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
         return {
             ref,
@@ -5875,12 +5941,9 @@ async function servesAll(kube, apiVersion, kinds) {
 }
 /** The flavours the cluster serves, in preference order (asks discovery, never a version string). */
 async function servedFlavours(kube) {
-    const served = [];
-    for (const flavour of FLAVOURS) {
-        if (await servesAll(kube, flavour.apiVersion, flavour.kinds))
-            served.push(flavour.apiVersion);
-    }
-    return served;
+    // Discovery of the three group/versions goes out at once; the answer keeps the preference order.
+    const serves = await Promise.all(FLAVOURS.map((flavour) => servesAll(kube, flavour.apiVersion, flavour.kinds)));
+    return FLAVOURS.filter((_, index) => serves[index]).map((flavour) => flavour.apiVersion);
 }
 /** `auto` -> v1, then v1beta1, then the legacy Policy; an explicit choice must be served. */
 async function resolveApi(kube, choice) {
@@ -5909,22 +5972,21 @@ function ownershipKey(ref) {
  * serves (each kind listed once, through its preferred served version).
  */
 async function listOwned(kube, namespace, name) {
-    const listed = new Map();
+    const candidates = FLAVOURS.flatMap((flavour) => flavour.kinds.map((kind) => ({ apiVersion: flavour.apiVersion, kind })));
+    const served = await Promise.all(candidates.map(({ apiVersion, kind }) => kube.serves(apiVersion, kind)));
+    const lists = [];
     const groupsDone = new Set();
-    for (const flavour of FLAVOURS) {
-        for (const kind of flavour.kinds) {
-            const group = `${flavour.apiVersion.split("/")[0]}/${kind}`;
-            if (groupsDone.has(group) || !(await kube.serves(flavour.apiVersion, kind)))
-                continue;
-            groupsDone.add(group);
-            const items = await kube.list(flavour.apiVersion, kind, {
-                namespace,
-                labelSelector: ownershipSelector(name),
-            });
-            for (const item of items)
-                listed.set(ownershipKey(refOf(item)), item);
-        }
+    for (const [index, candidate] of candidates.entries()) {
+        const group = `${candidate.apiVersion.split("/")[0]}/${candidate.kind}`;
+        if (groupsDone.has(group) || !served[index])
+            continue;
+        groupsDone.add(group);
+        lists.push(candidate);
     }
+    const results = await Promise.all(lists.map(({ apiVersion, kind }) => kube.list(apiVersion, kind, { namespace, labelSelector: ownershipSelector(name) })));
+    const listed = new Map();
+    for (const item of results.flat())
+        listed.set(ownershipKey(refOf(item)), item);
     return [...listed.values()];
 }
 /** The plan: apply every desired object, remove every owned object no longer desired. Writes nothing. */
@@ -5937,6 +5999,8 @@ async function planPolicy(kube, desired, namespace, name) {
 function applyPlan(kube, plan, onWrite) {
     return executePlan(kube, plan, {
         fieldManager: FIELD_MANAGER,
+        // The objects are independent; a failure still undoes every write that succeeded.
+        concurrency: 4,
         onWrite: (change) => onWrite?.(`${change.action}d ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`),
     });
 }

@@ -43,11 +43,11 @@ async function servesAll(kube: KubeApi, apiVersion: string, kinds: readonly stri
 
 /** The flavours the cluster serves, in preference order (asks discovery, never a version string). */
 export async function servedFlavours(kube: KubeApi): Promise<ApiVersion[]> {
-  const served: ApiVersion[] = [];
-  for (const flavour of FLAVOURS) {
-    if (await servesAll(kube, flavour.apiVersion, flavour.kinds)) served.push(flavour.apiVersion);
-  }
-  return served;
+  // Discovery of the three group/versions goes out at once; the answer keeps the preference order.
+  const serves = await Promise.all(
+    FLAVOURS.map((flavour) => servesAll(kube, flavour.apiVersion, flavour.kinds)),
+  );
+  return FLAVOURS.filter((_, index) => serves[index]).map((flavour) => flavour.apiVersion);
 }
 
 /** `auto` -> v1, then v1beta1, then the legacy Policy; an explicit choice must be served. */
@@ -82,20 +82,25 @@ export function ownershipKey(ref: ObjectRef): string {
  * serves (each kind listed once, through its preferred served version).
  */
 export async function listOwned(kube: KubeApi, namespace: string, name: string): Promise<KubeObject[]> {
-  const listed = new Map<string, KubeObject>();
+  const candidates = FLAVOURS.flatMap((flavour) =>
+    flavour.kinds.map((kind) => ({ apiVersion: flavour.apiVersion, kind })),
+  );
+  const served = await Promise.all(candidates.map(({ apiVersion, kind }) => kube.serves(apiVersion, kind)));
+  const lists: { apiVersion: string; kind: string }[] = [];
   const groupsDone = new Set<string>();
-  for (const flavour of FLAVOURS) {
-    for (const kind of flavour.kinds) {
-      const group = `${flavour.apiVersion.split("/")[0]}/${kind}`;
-      if (groupsDone.has(group) || !(await kube.serves(flavour.apiVersion, kind))) continue;
-      groupsDone.add(group);
-      const items = await kube.list(flavour.apiVersion, kind, {
-        namespace,
-        labelSelector: ownershipSelector(name),
-      });
-      for (const item of items) listed.set(ownershipKey(refOf(item)), item);
-    }
+  for (const [index, candidate] of candidates.entries()) {
+    const group = `${candidate.apiVersion.split("/")[0]}/${candidate.kind}`;
+    if (groupsDone.has(group) || !served[index]) continue;
+    groupsDone.add(group);
+    lists.push(candidate);
   }
+  const results = await Promise.all(
+    lists.map(({ apiVersion, kind }) =>
+      kube.list(apiVersion, kind, { namespace, labelSelector: ownershipSelector(name) }),
+    ),
+  );
+  const listed = new Map<string, KubeObject>();
+  for (const item of results.flat()) listed.set(ownershipKey(refOf(item)), item);
   return [...listed.values()];
 }
 
@@ -115,6 +120,8 @@ export async function planPolicy(
 export function applyPlan(kube: KubeApi, plan: Plan, onWrite?: (line: string) => void): Promise<void> {
   return executePlan(kube, plan, {
     fieldManager: FIELD_MANAGER,
+    // The objects are independent; a failure still undoes every write that succeeded.
+    concurrency: 4,
     onWrite: (change) =>
       onWrite?.(`${change.action}d ${change.ref.kind} ${change.ref.namespace}/${change.ref.name}`),
   });

@@ -50,14 +50,13 @@ export async function discoverApis(api: KubeApi, config: MtlsConfig): Promise<Se
     config.api === "auto"
       ? (["security.istio.io/v1", "security.istio.io/v1beta1", "authentication.istio.io/v1alpha1"] as const)
       : ([config.api] as const);
-  let policy: ServedApis["policy"] | undefined;
-  for (const candidate of candidates) {
-    const kind = candidate === "authentication.istio.io/v1alpha1" ? "Policy" : PA;
-    if (await api.serves(candidate, kind)) {
-      policy = candidate;
-      break;
-    }
-  }
+  // Ask discovery about every candidate at once; the first served one in preference order wins.
+  const served = await Promise.all(
+    candidates.map((candidate) =>
+      api.serves(candidate, candidate === "authentication.istio.io/v1alpha1" ? "Policy" : PA),
+    ),
+  );
+  const policy: ServedApis["policy"] | undefined = candidates.find((_, index) => served[index]);
   if (policy === undefined) {
     throw new InputError(
       "api",
@@ -146,28 +145,23 @@ async function observe(api: KubeApi, config: MtlsConfig, apis: ServedApis): Prom
           .map(([key, value]) => `${key}=${value}`)
           .join(",")
       : undefined;
-  const pods = (
-    await Promise.all(
+  const policyNamespaces = [...new Set([config.rootNamespace, ...namespaces.map((ns) => ns.metadata.name)])];
+  const policyKind = isLegacy(apis) ? "Policy" : PA;
+  // Pods and policies are independent reads: one round of concurrent requests.
+  const [podLists, policyLists, meshPolicies] = await Promise.all([
+    Promise.all(
       namespaces.map((ns) =>
         api.list<PodLike>("v1", "Pod", {
           namespace: ns.metadata.name,
           ...(labelSelector ? { labelSelector } : {}),
         }),
       ),
-    )
-  ).flat();
-  const policyNamespaces = [...new Set([config.rootNamespace, ...namespaces.map((ns) => ns.metadata.name)])];
-  let policies: KubeObject[];
-  if (isLegacy(apis)) {
-    policies = (
-      await Promise.all(policyNamespaces.map((namespace) => api.list(apis.policy, "Policy", { namespace })))
-    ).flat();
-    if (apis.meshPolicy) policies.push(...(await api.list(apis.policy, "MeshPolicy")));
-  } else {
-    policies = (
-      await Promise.all(policyNamespaces.map((namespace) => api.list(apis.policy, PA, { namespace })))
-    ).flat();
-  }
+    ),
+    Promise.all(policyNamespaces.map((namespace) => api.list(apis.policy, policyKind, { namespace }))),
+    isLegacy(apis) && apis.meshPolicy ? api.list(apis.policy, "MeshPolicy") : Promise.resolve([]),
+  ]);
+  const pods = podLists.flat();
+  const policies: KubeObject[] = [...policyLists.flat(), ...meshPolicies];
   const running = pods.filter((pod) => pod.status?.phase !== "Succeeded" && pod.status?.phase !== "Failed");
   return { namespaces, pods, workloads: groupWorkloads(running), policies };
 }
@@ -413,6 +407,8 @@ async function apply(api: KubeApi, reporter: Reporter, config: MtlsConfig): Prom
   } else {
     await executePlan(api, plan, {
       fieldManager: FIELD_MANAGER,
+      // Independent objects (one per namespace): written concurrently; a failure undoes every write that succeeded.
+      concurrency: 8,
       onWrite: (change: Change) => reporter.info(`${change.action}: ${describeRef(change.ref)}`),
     });
   }

@@ -34841,9 +34841,12 @@ function errorMessage(error) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:http2"
+var external_node_http2_ = __nccwpck_require__(2467);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ../../packages/action-runtime/lib/kube-api.js
+
 
 
 function kube_api_refOf(object) {
@@ -34917,6 +34920,8 @@ class kube_api_KubeApi {
     server;
     resources = new Map();
     agent;
+    session;
+    inFlight = 0;
     constructor(kc) {
         this.kc = kc;
         const cluster = kc.getCurrentCluster();
@@ -34930,6 +34935,26 @@ class kube_api_KubeApi {
     /** Releases pooled connections so the process can exit promptly. */
     async close() {
         this.agent.destroy();
+        this.session?.close();
+        this.session = undefined;
+    }
+    /**
+     * One HTTP/2 connection for every request, as client-go does: concurrent requests share a single TLS
+     * handshake instead of opening a connection each.
+     */
+    http2Session() {
+        if (this.session && !this.session.closed && !this.session.destroyed)
+            return this.session;
+        const session = http2.connect(this.server, { ...this.kc.tlsOptions(), ALPNProtocols: ["h2"] });
+        // Errors surface on the requests; a broken session is replaced on the next request.
+        session.on("error", () => { });
+        session.on("close", () => {
+            if (this.session === session)
+                this.session = undefined;
+        });
+        session.unref();
+        this.session = session;
+        return session;
     }
     async request(method, path, options = {}) {
         const url = new URL(this.server + path);
@@ -34947,7 +34972,54 @@ class kube_api_KubeApi {
         const transport = url.protocol === "https:" ? https : http;
         const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
         const what = options.what ?? path;
-        const exchange = () => new Promise((resolve, reject) => {
+        const networkError = (error) => new KubeApiError({
+            status: 0,
+            reason: error.code ?? "NetworkError",
+            verb,
+            resource: what,
+            serverMessage: error.message,
+            explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
+        });
+        const exchangeHttp2 = () => new Promise((resolve, reject) => {
+            const session = this.http2Session();
+            this.inFlight++;
+            if (this.inFlight === 1)
+                session.ref();
+            const done = () => {
+                this.inFlight--;
+                if (this.inFlight === 0 && !session.destroyed)
+                    session.unref();
+            };
+            const lowerCased = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+            const stream = session.request({ ":method": method, ":path": url.pathname + url.search, ...lowerCased }, { endStream: payload === undefined });
+            let status = 0;
+            let retryAfter;
+            const chunks = [];
+            stream.setTimeout(30_000, () => stream.close(http2.constants.NGHTTP2_CANCEL));
+            stream.on("response", (responseHeaders) => {
+                status = Number(responseHeaders[":status"] ?? 0);
+                const value = responseHeaders["retry-after"];
+                retryAfter = Array.isArray(value) ? value[0] : value;
+            });
+            stream.on("data", (chunk) => chunks.push(chunk));
+            stream.on("end", () => {
+                done();
+                resolve({ status, text: Buffer.concat(chunks).toString("utf8"), retryAfter });
+            });
+            stream.on("error", (error) => {
+                done();
+                reject(networkError(error));
+            });
+            stream.on("close", () => {
+                if (status === 0 && stream.rstCode) {
+                    done();
+                    reject(networkError(Object.assign(new Error(`stream closed (code ${stream.rstCode})`), { code: "ECONNRESET" })));
+                }
+            });
+            if (payload)
+                stream.end(payload);
+        });
+        const exchangeHttp1 = () => new Promise((resolve, reject) => {
             const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
                 const chunks = [];
                 res.on("data", (chunk) => chunks.push(chunk));
@@ -34959,22 +35031,14 @@ class kube_api_KubeApi {
                 res.on("error", reject);
             });
             req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-            req.on("error", (error) => {
-                reject(new KubeApiError({
-                    status: 0,
-                    reason: error.code ?? "NetworkError",
-                    verb,
-                    resource: what,
-                    serverMessage: error.message,
-                    explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
-                }));
-            });
+            req.on("error", (error) => reject(networkError(error)));
             if (payload)
                 req.write(payload);
             req.end();
         });
         // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
         // for a just-installed CRD initializes or API priority and fairness sheds load.
+        const exchange = url.protocol === "https:" ? exchangeHttp2 : exchangeHttp1;
         let answer = await exchange();
         for (let attempt = 1; attempt < 6; attempt++) {
             const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);
@@ -39054,8 +39118,10 @@ function makePlan(changes) {
 async function planChanges(api, desired, fieldManager) {
     const changes = await Promise.all(desired.apply.map(async (object) => {
         const ref = refOf(object);
-        const before = await api.get(ref);
-        const after = await api.apply(object, { fieldManager, dryRun: true });
+        const [before, after] = await Promise.all([
+            api.get(ref),
+            api.apply(object, { fieldManager, dryRun: true }),
+        ]);
         const action = before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
         return {
             ref,

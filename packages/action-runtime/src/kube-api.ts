@@ -1,4 +1,5 @@
 import http from "node:http";
+import http2 from "node:http2";
 import https from "node:https";
 import type { KubeConfig } from "./kubeconfig.ts";
 
@@ -131,6 +132,8 @@ export class KubeApi {
   readonly server: string;
   private readonly resources = new Map<string, Promise<Map<string, ResourceInfo> | undefined>>();
   private readonly agent: https.Agent | http.Agent;
+  private session: http2.ClientHttp2Session | undefined;
+  private inFlight = 0;
 
   constructor(kc: KubeConfig) {
     this.kc = kc;
@@ -145,6 +148,25 @@ export class KubeApi {
   /** Releases pooled connections so the process can exit promptly. */
   async close(): Promise<void> {
     this.agent.destroy();
+    this.session?.close();
+    this.session = undefined;
+  }
+
+  /**
+   * One HTTP/2 connection for every request, as client-go does: concurrent requests share a single TLS
+   * handshake instead of opening a connection each.
+   */
+  private http2Session(): http2.ClientHttp2Session {
+    if (this.session && !this.session.closed && !this.session.destroyed) return this.session;
+    const session = http2.connect(this.server, { ...this.kc.tlsOptions(), ALPNProtocols: ["h2"] });
+    // Errors surface on the requests; a broken session is replaced on the next request.
+    session.on("error", () => {});
+    session.on("close", () => {
+      if (this.session === session) this.session = undefined;
+    });
+    session.unref();
+    this.session = session;
+    return session;
   }
 
   async request(
@@ -173,7 +195,62 @@ export class KubeApi {
     const transport = url.protocol === "https:" ? https : http;
     const verb = options.verb ?? verbWords[method] ?? method.toLowerCase();
     const what = options.what ?? path;
-    const exchange = () =>
+    const networkError = (error: NodeJS.ErrnoException) =>
+      new KubeApiError({
+        status: 0,
+        reason: error.code ?? "NetworkError",
+        verb,
+        resource: what,
+        serverMessage: error.message,
+        explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
+      });
+    const exchangeHttp2 = () =>
+      new Promise<{ status: number; text: string; retryAfter: string | undefined }>((resolve, reject) => {
+        const session = this.http2Session();
+        this.inFlight++;
+        if (this.inFlight === 1) session.ref();
+        const done = () => {
+          this.inFlight--;
+          if (this.inFlight === 0 && !session.destroyed) session.unref();
+        };
+        const lowerCased = Object.fromEntries(
+          Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value as string | number]),
+        );
+        const stream = session.request(
+          { ":method": method, ":path": url.pathname + url.search, ...lowerCased },
+          { endStream: payload === undefined },
+        );
+        let status = 0;
+        let retryAfter: string | undefined;
+        const chunks: Buffer[] = [];
+        stream.setTimeout(30_000, () => stream.close(http2.constants.NGHTTP2_CANCEL));
+        stream.on("response", (responseHeaders) => {
+          status = Number(responseHeaders[":status"] ?? 0);
+          const value = responseHeaders["retry-after"];
+          retryAfter = Array.isArray(value) ? value[0] : value;
+        });
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          done();
+          resolve({ status, text: Buffer.concat(chunks).toString("utf8"), retryAfter });
+        });
+        stream.on("error", (error: NodeJS.ErrnoException) => {
+          done();
+          reject(networkError(error));
+        });
+        stream.on("close", () => {
+          if (status === 0 && stream.rstCode) {
+            done();
+            reject(
+              networkError(
+                Object.assign(new Error(`stream closed (code ${stream.rstCode})`), { code: "ECONNRESET" }),
+              ),
+            );
+          }
+        });
+        if (payload) stream.end(payload);
+      });
+    const exchangeHttp1 = () =>
       new Promise<{ status: number; text: string; retryAfter: string | undefined }>((resolve, reject) => {
         const req = transport.request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
           const chunks: Buffer[] = [];
@@ -188,23 +265,13 @@ export class KubeApi {
           res.on("error", reject);
         });
         req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-        req.on("error", (error: NodeJS.ErrnoException) => {
-          reject(
-            new KubeApiError({
-              status: 0,
-              reason: error.code ?? "NetworkError",
-              verb,
-              resource: what,
-              serverMessage: error.message,
-              explanation: `Cannot reach the Kubernetes API server at ${this.server} to ${verb} ${what}: ${error.code ?? ""} ${error.message}. Fix: check the kubeconfig's server address and that the runner can reach it (a hosted runner cannot reach a private cluster).`,
-            }),
-          );
-        });
+        req.on("error", (error: NodeJS.ErrnoException) => reject(networkError(error)));
         if (payload) req.write(payload);
         req.end();
       });
     // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
     // for a just-installed CRD initializes or API priority and fairness sheds load.
+    const exchange = url.protocol === "https:" ? exchangeHttp2 : exchangeHttp1;
     let answer = await exchange();
     for (let attempt = 1; attempt < 6; attempt++) {
       const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);

@@ -118,8 +118,10 @@ export async function planChanges(
   const changes = await Promise.all(
     desired.apply.map(async (object): Promise<Change> => {
       const ref = refOf(object);
-      const before = await api.get(ref);
-      const after = await api.apply(object, { fieldManager, dryRun: true });
+      const [before, after] = await Promise.all([
+        api.get(ref),
+        api.apply(object, { fieldManager, dryRun: true }),
+      ]);
       const action: ChangeAction =
         before === undefined ? "create" : sameContent(before, after) ? "unchanged" : "update";
       return {
