@@ -70,32 +70,31 @@ function machine(kubectl: string): string {
 }
 
 /** What profiling (`--cpu-prof`, request timing) found, what was improved, and what limits the rest. */
-const LIMITS = `## What limits the numbers (profiled)
+const LIMITS = `## What limits the numbers (profiled), and what was changed because of them
 
-- **Apply, one action vs kubectl (target <= 1.0).** A jwt-policy run, timed request by request on a
-  quiet moment: Node 24's own start-up ~35–50 ms, loading and initialising the 1.3 MB bundle ~65 ms, then ~50 ms
-  of API round trips in sequential phases (3 discovery GETs to choose the API, 3 LISTs of owned objects for
-  pruning, a GET + server-side dry-run apply per object, then the writes); exit at ~170 ms. kubectl's whole run
-  is ~100–110 ms: a static Go binary with a warm discovery cache that sends one PATCH per object and nothing else.
-  Node's start plus loading the bundle alone take about as long as kubectl's entire run, so a JavaScript action
-  that also validates everything before writing cannot reach 1.0 on a local API server; on a remote cluster
-  (tens of ms per round trip) the fixed start-up matters less and the extra round trips more.
-  Found in the profile and not changed here (others' code): \`@actions/core\` (used by the shared
-  ActionsReporter) pulls in \`@actions/http-client\` and undici for OIDC tokens, initialised on every run
-  although no action asks for an OIDC token — loading it lazily would trim part of the bundle's start-up; Node's
-  compile cache (\`module.enableCompileCache()\`) saved 15–25 ms per run, but only from the second run of the
-  same bundle on a runner, so it was not adopted.
-- **Fleet (target <= 0.5).** \`executePlan()\` applied objects one at a time (0.85 of kubectl on the first
-  run in a development run of this bench). It now takes an opt-in \`concurrency\` (packages/action-runtime/src/plan.ts; default 1 keeps the old
-  order-preserving behaviour; after a failure no new write starts and every write that succeeded is undone), and
-  the fleet driver uses 16. The rest is the API server: the driver's CPU profile is ~45 % idle, waiting for
-  answers, and ours sends up to three requests per object (GET + dry-run apply, then the write) where kubectl
-  sends one, on 2 cores shared by kube-apiserver, etcd, both clients and other work on the machine.
-- **Expiry scan.** The openssl loop spends nearly all its time starting two OpenSSL processes per endpoint. In
-  verify, the largest profile items are TLS handshakes: each \`tls.connect\` with \`ca\` builds a new
-  SecureContext (parsing the CA every time), \`checks: tls\` adds a second handshake per endpoint to prove TLS
-  1.1 is refused, and at most 4 endpoints are in flight. Proposed to verify's owner: one SecureContext per option
-  set, and a higher bound (e.g. 16) for TLS probes.
+- **Apply, one action vs kubectl (target <= 1.0, missed: 1.2-1.5).** Profiled on a quiet machine, a run was
+  Node 24's start-up (~40 ms) + loading a 1.3 MB bundle (~65 ms) + ~50 ms of API round trips in sequential
+  phases, against kubectl's ~100 ms in all (a static Go binary, warm discovery cache, one PATCH per object over
+  one HTTP/2 connection). Changed since: (1) the runtime writes GitHub's runner protocol itself instead of loading
+  \`@actions/core\`, whose index initialises an OIDC client and HTTP stack on import (bundles 1.3 MB -> 0.27 MB,
+  ~40 ms less per run; a test compares the output with \`@actions/core\`'s byte for byte); (2) every API request goes
+  over one HTTP/2 connection, as client-go does, instead of one TLS handshake per concurrent request; (3) discovery,
+  the lists of owned objects, each object's GET and dry-run apply, and independent writes run concurrently. That
+  took jwt-policy from 1.8 to about 1.3 and mtls from 2.0 to about 1.4. What is left: Node's start-up alone is
+  ~40 % of kubectl's whole run, and the actions make three round-trip phases that kubectl does not (discovery
+  to choose the Istio API, reading what they own to prune it, a server-side dry run of every object before the
+  first write). Those phases are the product's guarantees (validate everything before writing, nothing left
+  behind), so they stay. Node's compile cache saved a further 15-25 ms, but only from the second run of the same
+  bundle on one runner, so it was not adopted. On a remote cluster (tens of ms per round trip) start-up matters
+  less and round trips more.
+- **Fleet (target <= 0.5, met).** \`executePlan()\` applied objects one at a time (0.85 of kubectl). It takes a
+  \`concurrency\` option now (after a failure no new write starts and every write that succeeded is undone); the
+  fleet driver uses 16, the actions 4-8. The rest is the API server: the driver is ~45 % idle waiting for answers.
+- **Expiry scan (target <= 0.05: met for \`checks: expiry\`, close for \`tls,expiry\`).** The openssl loop spends
+  nearly all its time starting two OpenSSL processes per endpoint. verify now builds one TLS SecureContext per set
+  of options instead of one per connection, checks 16 endpoints at a time (was 4), and runs the TLS 1.0/1.1 refusal
+  probe alongside the main handshake. \`checks: tls\` still costs a second handshake per endpoint; on 2 cores shared
+  with the 200 servers, handshake CPU is the limit.
 - **Propagation.** Measured against the demo's LocalEdge, which re-reads the control plane every 250 ms; a real
   mesh takes longer (istiod push, Envoy update), and verify's wait grows with it, where a fixed sleep is always 60 s.
 `;

@@ -5417,7 +5417,9 @@ function readConfig(inputs) {
         interval,
         checks,
         requestTimeoutMs: 10_000,
-        concurrency: 4,
+        // Endpoints in flight at once: TLS handshakes and requests are I/O-bound; 16 keeps a scan of hundreds quick
+        // without opening hundreds of sockets.
+        concurrency: 16,
     };
 }
 
@@ -5483,6 +5485,25 @@ async function withRetries(attempt, options = {}) {
         }
     }
 }
+const secureContexts = new Map();
+/**
+ * One SecureContext per set of TLS options: building one parses the CA bundle (or loads the system roots),
+ * which would otherwise happen again for every endpoint of a large scan.
+ */
+function secureContextFor(options) {
+    const key = JSON.stringify([options.ca ?? "", options.minVersion ?? "", options.maxVersion ?? "", options.ciphers ?? ""]);
+    let context = secureContexts.get(key);
+    if (!context) {
+        context = (0,external_node_tls_namespaceObject.createSecureContext)({
+            ...(options.ca ? { ca: options.ca } : {}),
+            ...(options.minVersion ? { minVersion: options.minVersion } : {}),
+            ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
+            ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+        });
+        secureContexts.set(key, context);
+    }
+    return context;
+}
 /** One TLS handshake; never rejects an untrusted chain (that is what it reports). */
 function probeTls(target, options) {
     return new Promise((resolve, reject) => {
@@ -5492,11 +5513,8 @@ function probeTls(target, options) {
                 host: target.address,
                 port: target.port,
                 ...(target.servername ? { servername: target.servername } : {}),
-                ...(options.ca ? { ca: options.ca } : {}),
+                secureContext: secureContextFor(options),
                 rejectUnauthorized: false,
-                ...(options.minVersion ? { minVersion: options.minVersion } : {}),
-                ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
-                ...(options.ciphers ? { ciphers: options.ciphers } : {}),
                 // The probe only handshakes: identity is checked explicitly, against the URL's host.
                 checkServerIdentity: () => undefined,
             });
@@ -5727,6 +5745,8 @@ async function checkCertificate(url, config) {
     const target = targetOf(url, config.resolve);
     const started = performance.now();
     const results = [];
+    // The TLS 1.0/1.1 probe is a handshake of its own: run it alongside the main one (it never rejects).
+    const legacyVerdict = config.checks.has("tls") ? probeLegacyProtocols(target, config) : undefined;
     let probe;
     try {
         probe = await withRetries(() => probeTls(target, {
@@ -5789,7 +5809,7 @@ async function checkCertificate(url, config) {
         }
         t = performance.now();
         const modern = probe.protocol === "TLSv1.2" || probe.protocol === "TLSv1.3";
-        const legacy = await probeLegacyProtocols(target, config);
+        const legacy = await (legacyVerdict ?? probeLegacyProtocols(target, config));
         cases.push(caseResult("protocol", "TLS 1.2 or newer only", `negotiated ${probe.protocol} (${probe.cipher}); TLS 1.1 ${legacy.outcome}`, !modern || legacy.outcome === "accepted" ? "fail" : legacy.outcome === "unknown" ? "warn" : "pass", legacy.detail, t));
         results.push(aggregate("tls", cases, started, { certificate }));
     }

@@ -231,6 +231,8 @@ export async function checkCertificate(
   const target = targetOf(url, config.resolve);
   const started = performance.now();
   const results: CheckResult[] = [];
+  // The TLS 1.0/1.1 probe is a handshake of its own: run it alongside the main one (it never rejects).
+  const legacyVerdict = config.checks.has("tls") ? probeLegacyProtocols(target, config) : undefined;
   let probe: TlsProbe;
   try {
     probe = await withRetries(() =>
@@ -327,7 +329,7 @@ export async function checkCertificate(
     }
     t = performance.now();
     const modern = probe.protocol === "TLSv1.2" || probe.protocol === "TLSv1.3";
-    const legacy = await probeLegacyProtocols(target, config);
+    const legacy = await (legacyVerdict ?? probeLegacyProtocols(target, config));
     cases.push(
       caseResult(
         "protocol",

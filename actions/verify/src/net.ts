@@ -11,7 +11,9 @@ import { isIP } from "node:net";
 import {
   checkServerIdentity,
   connect,
+  createSecureContext,
   type PeerCertificate,
+  type SecureContext,
   type SecureVersion,
   type TLSSocket,
 } from "node:tls";
@@ -101,6 +103,32 @@ export interface TlsOptions {
   ciphers?: string;
 }
 
+const secureContexts = new Map<string, SecureContext>();
+
+/**
+ * One SecureContext per set of TLS options: building one parses the CA bundle (or loads the system roots),
+ * which would otherwise happen again for every endpoint of a large scan.
+ */
+function secureContextFor(options: TlsOptions): SecureContext {
+  const key = JSON.stringify([
+    options.ca ?? "",
+    options.minVersion ?? "",
+    options.maxVersion ?? "",
+    options.ciphers ?? "",
+  ]);
+  let context = secureContexts.get(key);
+  if (!context) {
+    context = createSecureContext({
+      ...(options.ca ? { ca: options.ca } : {}),
+      ...(options.minVersion ? { minVersion: options.minVersion } : {}),
+      ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
+      ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+    });
+    secureContexts.set(key, context);
+  }
+  return context;
+}
+
 /** One TLS handshake; never rejects an untrusted chain (that is what it reports). */
 export function probeTls(target: Target, options: TlsOptions): Promise<TlsProbe> {
   return new Promise((resolve, reject) => {
@@ -110,11 +138,8 @@ export function probeTls(target: Target, options: TlsOptions): Promise<TlsProbe>
         host: target.address,
         port: target.port,
         ...(target.servername ? { servername: target.servername } : {}),
-        ...(options.ca ? { ca: options.ca } : {}),
+        secureContext: secureContextFor(options),
         rejectUnauthorized: false,
-        ...(options.minVersion ? { minVersion: options.minVersion } : {}),
-        ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
-        ...(options.ciphers ? { ciphers: options.ciphers } : {}),
         // The probe only handshakes: identity is checked explicitly, against the URL's host.
         checkServerIdentity: () => undefined,
       });
