@@ -5491,7 +5491,12 @@ const secureContexts = new Map();
  * which would otherwise happen again for every endpoint of a large scan.
  */
 function secureContextFor(options) {
-    const key = JSON.stringify([options.ca ?? "", options.minVersion ?? "", options.maxVersion ?? "", options.ciphers ?? ""]);
+    const key = JSON.stringify([
+        options.ca ?? "",
+        options.minVersion ?? "",
+        options.maxVersion ?? "",
+        options.ciphers ?? "",
+    ]);
     let context = secureContexts.get(key);
     if (!context) {
         context = (0,external_node_tls_namespaceObject.createSecureContext)({
