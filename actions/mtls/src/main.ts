@@ -20,7 +20,7 @@ import {
 } from "@mesh-secure/action-runtime";
 import { type MtlsConfig, readConfig } from "./config.ts";
 import { type EffectiveMode, effectiveMtlsMode, isUsed, peerPolicyOf, policyId } from "./effective.ts";
-import { legacyEffectiveMode } from "./legacy.ts";
+import { legacyEffectiveMode, serviceTargetedOverrides } from "./legacy.ts";
 import {
   type NamespaceWithoutInjection,
   namespacesWithoutInjection,
@@ -346,6 +346,15 @@ async function apply(api: KubeApi, reporter: Reporter, config: MtlsConfig): Prom
     : effectiveFromPeerPolicies(config, observed, policiesNow);
   const effectiveMode = headlineMode(config, effective, policiesNow, legacy);
   const warnings = warnIgnored(reporter, effective);
+  if (legacy) {
+    for (const entry of effective) {
+      if (entry.workload !== undefined || entry.namespace === undefined) continue;
+      for (const warning of serviceTargetedOverrides(policiesNow, entry.namespace, entry.mode)) {
+        reporter.warning(warning, { title: "mtls: a service-targeted Policy overrides the namespace" });
+        warnings.push(warning);
+      }
+    }
+  }
   for (const ref of skipped) {
     const warning = `${ref} exists but was not created by mesh-secure/mtls (no ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} label); state absent leaves it alone.`;
     reporter.warning(warning, { title: "mtls: not removed" });
@@ -412,7 +421,8 @@ async function apply(api: KubeApi, reporter: Reporter, config: MtlsConfig): Prom
       onWrite: (change: Change) => reporter.info(`${change.action}: ${describeRef(change.ref)}`),
     });
   }
-  setOutputs(reporter, { ...outputs, changed: plan.changed && !config.dryRun });
+  // In a dry run `changed` means "would change", as in the other actions (the PR plan reads it).
+  setOutputs(reporter, { ...outputs, changed: plan.changed });
 }
 
 /** Restores a previous-state snapshot and nothing else: a server dry run first, then for real. */
@@ -481,7 +491,7 @@ async function rollback(
       reporter.info(`${dryRun ? "would " : ""}${change.action}: ${describeRef(change.ref)}`);
   }
   setOutputs(reporter, {
-    changed: changed && !dryRun,
+    changed,
     effectiveMode: effective.length === 1 ? effective[0]!.mode : "",
     effective,
     withoutSidecar: [],

@@ -323,7 +323,7 @@ describe("mtls action against the control plane", () => {
     ok(result);
     const dry = await mtls({ rollback: result.outputs.get("previous-state")!, "dry-run": "true" });
     ok(dry);
-    assert.equal(dry.outputs.get("changed"), "false");
+    assert.equal(dry.outputs.get("changed"), "true");
     assert.match(dry.summary, /Would restore 1 object/);
     assert.deepEqual((await getPa(ns))?.spec, { mtls: { mode: "STRICT" } });
   });
@@ -333,7 +333,7 @@ describe("mtls action against the control plane", () => {
     await pod(ns, "product-composite");
     const result = await mtls({ namespace: ns, "dry-run": "true" });
     ok(result);
-    assert.equal(result.outputs.get("changed"), "false");
+    assert.equal(result.outputs.get("changed"), "true", "a dry run reports what would change");
     assert.equal(result.outputs.get("effective-mode"), "STRICT");
     assert.equal(await getPa(ns), undefined);
     assert.match(result.summary, /dry run/);

@@ -34922,6 +34922,9 @@ class kube_api_KubeApi {
     agent;
     session;
     inFlight = 0;
+    /** HTTP/2 answered once: from then on its errors are real errors, not a server that only speaks HTTP/1.1. */
+    http2Answered = false;
+    http1Only = false;
     constructor(kc) {
         this.kc = kc;
         const cluster = kc.getCurrentCluster();
@@ -34997,6 +35000,7 @@ class kube_api_KubeApi {
             const chunks = [];
             stream.setTimeout(30_000, () => stream.close(http2.constants.NGHTTP2_CANCEL));
             stream.on("response", (responseHeaders) => {
+                this.http2Answered = true;
                 status = Number(responseHeaders[":status"] ?? 0);
                 const value = responseHeaders["retry-after"];
                 retryAfter = Array.isArray(value) ? value[0] : value;
@@ -35038,7 +35042,24 @@ class kube_api_KubeApi {
         });
         // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
         // for a just-installed CRD initializes or API priority and fairness sheds load.
-        const exchange = url.protocol === "https:" ? exchangeHttp2 : exchangeHttp1;
+        // HTTP/2 as client-go uses it; a server (or an authenticating proxy in front of it) that only speaks
+        // HTTP/1.1 refuses it during the TLS handshake, and then this client stays on HTTP/1.1.
+        const unreachable = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EAI_AGAIN)$/;
+        const exchange = async () => {
+            if (url.protocol !== "https:" || this.http1Only)
+                return exchangeHttp1();
+            try {
+                return await exchangeHttp2();
+            }
+            catch (error) {
+                if (this.http2Answered || !(error instanceof KubeApiError) || unreachable.test(error.reason))
+                    throw error;
+                this.http1Only = true;
+                this.session?.destroy();
+                this.session = undefined;
+                return exchangeHttp1();
+            }
+        };
         let answer = await exchange();
         for (let attempt = 1; attempt < 6; attempt++) {
             const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);
@@ -38755,15 +38776,19 @@ class KubeConfig {
         return options.headers;
     }
 }
-/** Registers every credential a kubeconfig can hold so no log line can show it. */
+/**
+ * Registers every credential a kubeconfig can hold so no log line can show it. Credentials are masked
+ * field by field: masking every line of the file would also blank out harmless lines such as
+ * `apiVersion: v1` wherever they appear in a log. Content that does not parse is masked whole, line by line.
+ */
 function maskKubeconfigSecrets(content, mask) {
-    mask(content);
     let parsed;
     try {
         parsed = yaml.load(content);
     }
     catch {
-        return; // the loader reports the syntax error; the whole content is already masked
+        mask(content); // the loader reports the syntax error
+        return;
     }
     const users = parsed?.users ?? [];
     for (const entry of users) {
@@ -38776,6 +38801,16 @@ function maskKubeconfigSecrets(content, mask) {
                     mask(Buffer.from(value, "base64").toString("utf8"));
             }
         }
+        // Legacy auth providers (oidc, gcp, azure) keep tokens and client secrets in their config map.
+        const providerConfig = user["auth-provider"]?.config ?? {};
+        for (const value of Object.values(providerConfig))
+            if (typeof value === "string")
+                mask(value);
+        // Exec plugins often get credentials through environment variables.
+        const execEnv = user.exec?.env ?? [];
+        for (const variable of execEnv)
+            if (typeof variable?.value === "string")
+                mask(variable.value);
     }
 }
 /**
@@ -39179,9 +39214,10 @@ async function executePlan(api, plan, options) {
     const done = [];
     let failed;
     let next = 0;
+    let queue = [];
     const worker = async () => {
-        while (failed === undefined && next < writes.length) {
-            const change = writes[next++];
+        while (failed === undefined && next < queue.length) {
+            const change = queue[next++];
             try {
                 if (change.action === "delete") {
                     await api.delete(change.ref);
@@ -39198,8 +39234,17 @@ async function executePlan(api, plan, options) {
         }
     };
     const limit = Number.isFinite(options.concurrency) ? Math.floor(options.concurrency) : 1;
-    const workers = Math.max(1, Math.min(limit, writes.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    // Applies first, deletions after: a policy being replaced (renamed, or moved to another API) is removed
+    // only once its successor exists, so there is no moment without protection.
+    const applies = writes.filter((change) => change.action !== "delete");
+    const deletions = writes.filter((change) => change.action === "delete");
+    for (const phase of [applies, deletions]) {
+        if (failed || phase.length === 0)
+            continue;
+        queue = phase;
+        next = 0;
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, phase.length)) }, worker));
+    }
     if (failed) {
         const rolledBack = [];
         const failures = [];
@@ -39220,7 +39265,13 @@ async function undo(api, change, fieldManager) {
         await api.delete(change.ref);
     }
     else if (change.action === "update") {
-        await api.replace(restorable(change.before, true), { fieldManager });
+        // A PUT of a custom resource must name the version it replaces; take the live one (ours, just written).
+        const live = await api.get(change.ref);
+        const previous = restorable(change.before, true);
+        await api.replace({
+            ...previous,
+            metadata: { ...previous.metadata, resourceVersion: live?.metadata.resourceVersion },
+        }, { fieldManager });
     }
     else if (change.action === "delete") {
         await api.create(restorable(change.before, false), { fieldManager });

@@ -259,6 +259,40 @@ describe("tls-secret against the control plane", () => {
     assert.equal(unchanged?.metadata.resourceVersion, live.metadata.resourceVersion);
   });
 
+  test("refuses a MUTUAL gateway server without a CA to verify clients, writing nothing", async () => {
+    const namespace = await freshNamespace(api, "tls-mutual");
+    const gateway: KubeObject = {
+      apiVersion: "networking.istio.io/v1",
+      kind: "Gateway",
+      metadata: { name: "mutual-gw", namespace },
+      spec: {
+        selector: { istio: "ingressgateway" },
+        servers: [
+          {
+            port: { number: 443, name: "https", protocol: "HTTPS" },
+            hosts: ["minikube.me"],
+            tls: { mode: "MUTUAL", credentialName: "old-credential" },
+          },
+        ],
+      },
+    };
+    await createObjects(api, [gateway]);
+    const result = await run(namespace, { ...selfSigned, "secret-name": "minikube-me-tls", gateway: `${namespace}/mutual-gw` });
+    assert.notEqual(result.code, 0);
+    assert.match(visibleLog(result), /input 'ca-cert'.*MUTUAL server 443\/HTTPS/);
+    assert.equal(await api.get({ apiVersion: "v1", kind: "Secret", namespace, name: "minikube-me-tls" }), undefined);
+    const live = await api.get({ apiVersion: "networking.istio.io/v1", kind: "Gateway", name: "mutual-gw", namespace });
+    assert.deepEqual((live?.spec as { servers: { tls: unknown }[] }).servers[0]!.tls, { mode: "MUTUAL", credentialName: "old-credential" });
+
+    const withCa = await run(namespace, {
+      ...selfSigned,
+      "secret-name": "minikube-me-tls",
+      gateway: `${namespace}/mutual-gw`,
+      "ca-cert": intermediate.certPem,
+    });
+    assert.equal(withCa.code, 0, explain(withCa));
+  });
+
   test("a dry run validates and reports what would change but writes nothing", async () => {
     const namespace = await freshNamespace(api, "tls-dryrun");
     const old = await issue({ name: "CN=minikube.me", sans: ["minikube.me"] });

@@ -45,6 +45,8 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
 
   let token = config.accessToken;
   if (config.tokenRequest) {
+    // A run that cannot even get a token has not passed: say so in the output a workflow's `if:` reads.
+    reporter.setOutput("passed", "false");
     token = await fetchToken(config.tokenRequest, {
       target: (url) => targetOf(url, config.resolve),
       ...(config.caCert ? { ca: config.caCert } : {}),

@@ -288,6 +288,21 @@ describe("the service's own answer", () => {
   });
 });
 
+describe("a token endpoint that refuses the client", () => {
+  test("fails with an error naming client-secret and passed=false", async () => {
+    const result = await runBundle("verify", {
+      urls: "https://127.0.0.1:9/product-composite/2",
+      "token-url": oidc.tokenUrl,
+      "client-id": "writer",
+      "client-secret": "not-the-secret",
+    });
+    assert.notEqual(result.code, 0);
+    assert.equal(result.outputs.get("passed"), "false");
+    assert.match(errorAnnotations(result).join("\n"), /client/);
+    assert.ok(!`${result.stdout}${result.summary}`.replace(/^::add-mask::.*$/gm, "").includes("not-the-secret"));
+  });
+});
+
 describe("mutual TLS", () => {
   test("strict passes when the mTLS-only port cuts a plaintext request off", async () => {
     const mesh = await edge({ mtls: true });

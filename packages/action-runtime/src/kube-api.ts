@@ -134,6 +134,9 @@ export class KubeApi {
   private readonly agent: https.Agent | http.Agent;
   private session: http2.ClientHttp2Session | undefined;
   private inFlight = 0;
+  /** HTTP/2 answered once: from then on its errors are real errors, not a server that only speaks HTTP/1.1. */
+  private http2Answered = false;
+  private http1Only = false;
 
   constructor(kc: KubeConfig) {
     this.kc = kc;
@@ -225,6 +228,7 @@ export class KubeApi {
         const chunks: Buffer[] = [];
         stream.setTimeout(30_000, () => stream.close(http2.constants.NGHTTP2_CANCEL));
         stream.on("response", (responseHeaders) => {
+          this.http2Answered = true;
           status = Number(responseHeaders[":status"] ?? 0);
           const value = responseHeaders["retry-after"];
           retryAfter = Array.isArray(value) ? value[0] : value;
@@ -271,7 +275,22 @@ export class KubeApi {
       });
     // Like client-go: a 429 (or a 503 with Retry-After) means "come back shortly", e.g. while the storage
     // for a just-installed CRD initializes or API priority and fairness sheds load.
-    const exchange = url.protocol === "https:" ? exchangeHttp2 : exchangeHttp1;
+    // HTTP/2 as client-go uses it; a server (or an authenticating proxy in front of it) that only speaks
+    // HTTP/1.1 refuses it during the TLS handshake, and then this client stays on HTTP/1.1.
+    const unreachable = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EAI_AGAIN)$/;
+    const exchange = async () => {
+      if (url.protocol !== "https:" || this.http1Only) return exchangeHttp1();
+      try {
+        return await exchangeHttp2();
+      } catch (error) {
+        if (this.http2Answered || !(error instanceof KubeApiError) || unreachable.test(error.reason))
+          throw error;
+        this.http1Only = true;
+        this.session?.destroy();
+        this.session = undefined;
+        return exchangeHttp1();
+      }
+    };
     let answer = await exchange();
     for (let attempt = 1; attempt < 6; attempt++) {
       const retryable = answer.status === 429 || (answer.status === 503 && answer.retryAfter !== undefined);

@@ -142,14 +142,18 @@ export interface LoadedKubeconfig {
   dispose(): void;
 }
 
-/** Registers every credential a kubeconfig can hold so no log line can show it. */
+/**
+ * Registers every credential a kubeconfig can hold so no log line can show it. Credentials are masked
+ * field by field: masking every line of the file would also blank out harmless lines such as
+ * `apiVersion: v1` wherever they appear in a log. Content that does not parse is masked whole, line by line.
+ */
 export function maskKubeconfigSecrets(content: string, mask: (secret: string) => void): void {
-  mask(content);
   let parsed: unknown;
   try {
     parsed = yaml.load(content);
   } catch {
-    return; // the loader reports the syntax error; the whole content is already masked
+    mask(content); // the loader reports the syntax error
+    return;
   }
   const users = (parsed as { users?: { user?: Record<string, unknown> }[] } | undefined)?.users ?? [];
   for (const entry of users) {
@@ -161,6 +165,13 @@ export function maskKubeconfigSecrets(content: string, mask: (secret: string) =>
         if (key.endsWith("-data")) mask(Buffer.from(value, "base64").toString("utf8"));
       }
     }
+    // Legacy auth providers (oidc, gcp, azure) keep tokens and client secrets in their config map.
+    const providerConfig =
+      (user["auth-provider"] as { config?: Record<string, unknown> } | undefined)?.config ?? {};
+    for (const value of Object.values(providerConfig)) if (typeof value === "string") mask(value);
+    // Exec plugins often get credentials through environment variables.
+    const execEnv = (user.exec as { env?: { value?: unknown }[] } | undefined)?.env ?? [];
+    for (const variable of execEnv) if (typeof variable?.value === "string") mask(variable.value);
   }
 }
 

@@ -202,9 +202,10 @@ export async function executePlan(api: KubeApi, plan: Plan, options: ExecuteOpti
   const done: Change[] = [];
   let failed: { error: unknown; change: Change } | undefined;
   let next = 0;
+  let queue: Change[] = [];
   const worker = async () => {
-    while (failed === undefined && next < writes.length) {
-      const change = writes[next++]!;
+    while (failed === undefined && next < queue.length) {
+      const change = queue[next++]!;
       try {
         if (change.action === "delete") {
           await api.delete(change.ref);
@@ -219,8 +220,16 @@ export async function executePlan(api: KubeApi, plan: Plan, options: ExecuteOpti
     }
   };
   const limit = Number.isFinite(options.concurrency) ? Math.floor(options.concurrency!) : 1;
-  const workers = Math.max(1, Math.min(limit, writes.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  // Applies first, deletions after: a policy being replaced (renamed, or moved to another API) is removed
+  // only once its successor exists, so there is no moment without protection.
+  const applies = writes.filter((change) => change.action !== "delete");
+  const deletions = writes.filter((change) => change.action === "delete");
+  for (const phase of [applies, deletions]) {
+    if (failed || phase.length === 0) continue;
+    queue = phase;
+    next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, phase.length)) }, worker));
+  }
   if (failed) {
     const rolledBack: string[] = [];
     const failures: string[] = [];
@@ -240,7 +249,16 @@ async function undo(api: KubeApi, change: Change, fieldManager: string): Promise
   if (change.action === "create") {
     await api.delete(change.ref);
   } else if (change.action === "update") {
-    await api.replace(restorable(change.before!, true), { fieldManager });
+    // A PUT of a custom resource must name the version it replaces; take the live one (ours, just written).
+    const live = await api.get(change.ref);
+    const previous = restorable(change.before!, true);
+    await api.replace(
+      {
+        ...previous,
+        metadata: { ...previous.metadata, resourceVersion: live?.metadata.resourceVersion },
+      } as KubeObject,
+      { fieldManager },
+    );
   } else if (change.action === "delete") {
     await api.create(restorable(change.before!, false), { fieldManager });
   }

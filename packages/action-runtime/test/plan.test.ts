@@ -104,6 +104,61 @@ describe("plans", () => {
     assert.equal(restored?.metadata.uid, existing.metadata.uid);
   });
 
+  test("undoing an update restores a custom resource exactly too (a PUT that names the live version)", async () => {
+    const namespace = await freshNamespace(api, "plan-undo-crd");
+    const doomed = await freshNamespace(api, "plan-doomed-crd");
+    const peerAuthentication = (mode: string): KubeObject => ({
+      apiVersion: "security.istio.io/v1",
+      kind: "PeerAuthentication",
+      metadata: { name: "default", namespace },
+      spec: { mtls: { mode } },
+    });
+    const before = await api.apply(peerAuthentication("PERMISSIVE"), { fieldManager: "someone-else" });
+    const plan = await planChanges(
+      api,
+      { apply: [peerAuthentication("STRICT"), configMap(doomed, "never", { a: "1" })] },
+      fieldManager,
+    );
+    await api.delete({ apiVersion: "v1", kind: "Namespace", name: doomed });
+    await assert.rejects(executePlan(api, plan, { fieldManager }), (error: unknown) => {
+      assert.ok(error instanceof PartialApplyError);
+      assert.deepEqual(error.rollbackFailures, []);
+      return true;
+    });
+    const restored = await api.get<KubeObject & { spec: { mtls: { mode: string } } }>({
+      apiVersion: "security.istio.io/v1",
+      kind: "PeerAuthentication",
+      namespace,
+      name: "default",
+    });
+    assert.equal(restored?.spec.mtls.mode, "PERMISSIVE");
+    assert.equal(restored?.metadata.uid, before.metadata.uid);
+  });
+
+  test("deletions run only after every new object is written, even with concurrent writes", async () => {
+    const namespace = await freshNamespace(api, "plan-order");
+    await api.apply(configMap(namespace, "old-a", { v: "1" }), { fieldManager });
+    await api.apply(configMap(namespace, "old-b", { v: "1" }), { fieldManager });
+    const plan = await planChanges(
+      api,
+      {
+        apply: [configMap(namespace, "new-a", { v: "2" }), configMap(namespace, "new-b", { v: "2" })],
+        remove: [
+          { apiVersion: "v1", kind: "ConfigMap", namespace, name: "old-a" },
+          { apiVersion: "v1", kind: "ConfigMap", namespace, name: "old-b" },
+        ],
+      },
+      fieldManager,
+    );
+    const order: string[] = [];
+    await executePlan(api, plan, {
+      fieldManager,
+      concurrency: 4,
+      onWrite: (change) => order.push(change.action),
+    });
+    assert.deepEqual(order, ["create", "create", "delete", "delete"]);
+  });
+
   test("restoring a snapshot puts objects back exactly and removes ones the snapshot lacked", async () => {
     const namespace = await freshNamespace(api, "plan-restore");
     const before = await api.apply(configMap(namespace, "kept", { v: "1" }), { fieldManager });

@@ -8,8 +8,10 @@ import { describe, test } from "node:test";
 import {
   InputError,
   Inputs,
+  KubeApi,
   loadKubeconfig,
   mapInputs,
+  maskKubeconfigSecrets,
   parseMarkdown,
   registerSecret,
   renderMarkdown,
@@ -85,6 +87,18 @@ describe("kubeconfig", () => {
     assert.equal(existsSync(join(runnerTemp, dir!)), false);
   });
 
+  test("credentials of auth providers and exec plugins are masked, the rest of the file is not", () => {
+    const masked: string[] = [];
+    const content = `${kubeconfig("t0ken-t0ken")}`.replace(
+      'user: { token: "t0ken-t0ken" }',
+      'user: { auth-provider: { name: oidc, config: { refresh-token: "refresh-me-please", client-secret: "oidc-client-secret" } }, exec: { command: x, env: [{ name: AWS_SECRET, value: "aws-secret-value" }] } }',
+    );
+    maskKubeconfigSecrets(content, (secret) => masked.push(secret));
+    for (const secret of ["refresh-me-please", "oidc-client-secret", "aws-secret-value"])
+      assert.ok(masked.includes(secret), secret);
+    assert.ok(!masked.some((value) => value.includes("apiVersion: v1")));
+  });
+
   test("an unknown context is refused with the contexts that exist", () => {
     assert.throws(
       () => loadKubeconfig({ content: kubeconfig("t0ken-t0ken"), context: "three", mask: () => {}, env: {} }),
@@ -151,5 +165,61 @@ describe("summaries", () => {
       ],
     });
     assert.deepEqual(parsed[2], { kind: "list", items: ["one", "two"] });
+  });
+});
+
+describe("transport", () => {
+  test("a server that only speaks HTTP/1.1 over TLS is still reached (the client falls back from HTTP/2)", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { createServer } = await import("node:https");
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "h1-"));
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+      ],
+      { stdio: "ignore" },
+    );
+    const seen: string[] = [];
+    const server = createServer(
+      { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
+      (request, response) => {
+        seen.push(`HTTP/${request.httpVersion} ${request.url}`);
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ gitVersion: "v1.37.2" }));
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const path = join(dir, "kubeconfig");
+      writeFileSync(
+        path,
+        kubeconfig("t0ken-t0ken").replace("https://127.0.0.1:6443", `https://127.0.0.1:${port}`),
+      );
+      const api = new KubeApi(loadKubeconfig({ path, mask: () => {} }).kc);
+      const first = await api.request("GET", "/version");
+      const second = await api.request("GET", "/version");
+      await api.close();
+      assert.deepEqual([first.body, second.body], [{ gitVersion: "v1.37.2" }, { gitVersion: "v1.37.2" }]);
+      assert.deepEqual(seen, ["HTTP/1.1 /version", "HTTP/1.1 /version"]);
+    } finally {
+      server.close();
+    }
   });
 });
