@@ -27056,7 +27056,12 @@ async function main({ inputs, reporter }) {
             // A MUTUAL server verifies client certificates against ca.crt in this secret, or in <secret>-cacert.
             const mutual = servers.filter((server) => server.modeAfter === "MUTUAL" || server.modeAfter === "OPTIONAL_MUTUAL");
             if (mutual.length > 0 && config.ca === undefined) {
-                const separate = await api.get({ apiVersion: "v1", kind: "Secret", namespace: config.namespace, name: `${config.secretName}-cacert` });
+                const separate = await api.get({
+                    apiVersion: "v1",
+                    kind: "Secret",
+                    namespace: config.namespace,
+                    name: `${config.secretName}-cacert`,
+                });
                 if (!separate) {
                     throw new errors_InputError("ca-cert", `Gateway ${describeGateway(config.gateway)} has ${mutual.map((server) => `${server.modeAfter} server ${server.port}`).join(", ")}, which verifies client certificates, but no CA was given and secret ${config.namespace}/${config.secretName}-cacert does not exist`, "pass ca-cert (the CA that issues client certificates; stored as ca.crt), or create that -cacert secret first");
                 }

@@ -199,9 +199,16 @@ export async function main({ inputs, reporter }: StepContext): Promise<void> {
       desired.push(pointed.desired);
       servers = pointed.changes;
       // A MUTUAL server verifies client certificates against ca.crt in this secret, or in <secret>-cacert.
-      const mutual = servers.filter((server) => server.modeAfter === "MUTUAL" || server.modeAfter === "OPTIONAL_MUTUAL");
+      const mutual = servers.filter(
+        (server) => server.modeAfter === "MUTUAL" || server.modeAfter === "OPTIONAL_MUTUAL",
+      );
       if (mutual.length > 0 && config.ca === undefined) {
-        const separate = await api.get({ apiVersion: "v1", kind: "Secret", namespace: config.namespace, name: `${config.secretName}-cacert` });
+        const separate = await api.get({
+          apiVersion: "v1",
+          kind: "Secret",
+          namespace: config.namespace,
+          name: `${config.secretName}-cacert`,
+        });
         if (!separate) {
           throw new InputError(
             "ca-cert",

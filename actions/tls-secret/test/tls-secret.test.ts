@@ -277,12 +277,28 @@ describe("tls-secret against the control plane", () => {
       },
     };
     await createObjects(api, [gateway]);
-    const result = await run(namespace, { ...selfSigned, "secret-name": "minikube-me-tls", gateway: `${namespace}/mutual-gw` });
+    const result = await run(namespace, {
+      ...selfSigned,
+      "secret-name": "minikube-me-tls",
+      gateway: `${namespace}/mutual-gw`,
+    });
     assert.notEqual(result.code, 0);
     assert.match(visibleLog(result), /input 'ca-cert'.*MUTUAL server 443\/HTTPS/);
-    assert.equal(await api.get({ apiVersion: "v1", kind: "Secret", namespace, name: "minikube-me-tls" }), undefined);
-    const live = await api.get({ apiVersion: "networking.istio.io/v1", kind: "Gateway", name: "mutual-gw", namespace });
-    assert.deepEqual((live?.spec as { servers: { tls: unknown }[] }).servers[0]!.tls, { mode: "MUTUAL", credentialName: "old-credential" });
+    assert.equal(
+      await api.get({ apiVersion: "v1", kind: "Secret", namespace, name: "minikube-me-tls" }),
+      undefined,
+    );
+    const live = await api.get({
+      apiVersion: "networking.istio.io/v1",
+      kind: "Gateway",
+      name: "mutual-gw",
+      namespace,
+    });
+    assert.ok(live);
+    assert.deepEqual((live.spec as { servers: { tls: unknown }[] }).servers[0]!.tls, {
+      mode: "MUTUAL",
+      credentialName: "old-credential",
+    });
 
     const withCa = await run(namespace, {
       ...selfSigned,

@@ -299,7 +299,9 @@ describe("a token endpoint that refuses the client", () => {
     assert.notEqual(result.code, 0);
     assert.equal(result.outputs.get("passed"), "false");
     assert.match(errorAnnotations(result).join("\n"), /client/);
-    assert.ok(!`${result.stdout}${result.summary}`.replace(/^::add-mask::.*$/gm, "").includes("not-the-secret"));
+    assert.ok(
+      !`${result.stdout}${result.summary}`.replace(/^::add-mask::.*$/gm, "").includes("not-the-secret"),
+    );
   });
 });
 
