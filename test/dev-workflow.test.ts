@@ -18,51 +18,8 @@ import type { KubeApi, KubeObject } from "@mesh-secure/action-runtime";
 import yaml from "js-yaml";
 import { clusterApi, clusterKubeconfig, freshNamespace } from "./cluster.ts";
 import { type BundleResult, runBundle } from "./run-bundle.ts";
+import { type Context, substitute } from "./workflow-expressions.ts";
 import { ownRef, reusableWorkflows, type Step, type WorkflowInput } from "./workflows.ts";
-
-interface Context {
-  inputs: Record<string, unknown>;
-  secrets: Record<string, string>;
-  matrix: Record<string, string>;
-  steps: Record<string, { outputs: Record<string, string>; outcome: string }>;
-}
-
-/** Evaluates the subset of GitHub's expression language our workflows use in `with:`. */
-export function evaluate(expression: string, context: Context): unknown {
-  const orParts = expression.split("||").map((part) => part.trim());
-  if (orParts.length > 1) {
-    for (const part of orParts) {
-      const value = evaluate(part, context);
-      if (value !== "" && value !== false && value !== undefined && value !== null && value !== 0)
-        return value;
-    }
-    return evaluate(orParts[orParts.length - 1]!, context);
-  }
-  const equality = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(expression);
-  if (equality) {
-    const left = String(evaluate(equality[1]!, context) ?? "");
-    const right = String(evaluate(equality[3]!, context) ?? "");
-    return equality[2] === "==" ? left === right : left !== right;
-  }
-  if (/^'.*'$/.test(expression)) return expression.slice(1, -1).replace(/''/g, "'");
-  if (expression === "true" || expression === "false") return expression === "true";
-  if (/^\d+$/.test(expression)) return Number(expression);
-  const path = expression.split(".");
-  if (path[0] === "inputs") return context.inputs[path[1]!];
-  if (path[0] === "secrets") return context.secrets[path[1]!] ?? "";
-  if (path[0] === "matrix") return context.matrix[path[1]!];
-  if (path[0] === "steps" && path[2] === "outputs") return context.steps[path[1]!]?.outputs[path[3]!] ?? "";
-  throw new Error(`expression not supported by the test driver: ${expression}`);
-}
-
-export function substitute(value: unknown, context: Context): string {
-  const text = String(value);
-  const whole = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(text);
-  if (whole) return String(evaluate(whole[1]!, context) ?? "");
-  return text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_match, inner: string) =>
-    String(evaluate(inner, context) ?? ""),
-  );
-}
 
 const devFile = reusableWorkflows().find((file) => file.path.endsWith("secure-mesh-dev.yml"))!;
 const devJob = devFile.workflow.jobs["secure-mesh"]!;
@@ -241,5 +198,38 @@ describe("secure-mesh-dev.yml driven through the bundles against the control pla
     assert.equal(substitute("${{ secrets.TLS_CERT == '' }}", context), "true");
     assert.equal(substitute("${{ secrets.KUBECONFIG }}", context), "");
     assert.throws(() => substitute("${{ github.event.issue.title }}", context), /not supported/);
+    assert.equal(substitute("${{ 45 > 30 && 45 || 30 }}", context), "45");
+  });
+
+  test("verify expects the answer of the API jwt-policy chose unless the caller says otherwise", () => {
+    const verifyStep = (devJob.steps as Step[]).find((step) => step.id === "verify")!;
+    const expectation = (apiVersion: string, inputs: Record<string, unknown>) => {
+      const context: Context = {
+        inputs: {
+          "require-token": true,
+          "expect-unauthenticated-status": "",
+          "expect-unauthenticated-body": "",
+          ...inputs,
+        },
+        secrets: {},
+        matrix: {},
+        steps: { jwt: { outputs: { "api-version": apiVersion }, outcome: "success" } },
+      };
+      const given = verifyStep.with as Record<string, unknown>;
+      return [
+        substitute(given["expect-unauthenticated-status"], context),
+        substitute(given["expect-unauthenticated-body"], context),
+      ];
+    };
+    assert.deepEqual(expectation("security.istio.io/v1", {}), ["403", "RBAC: access denied"]);
+    assert.deepEqual(expectation("authentication.istio.io/v1alpha1", {}), [
+      "401",
+      "Origin authentication failed.",
+    ]);
+    assert.deepEqual(expectation("security.istio.io/v1", { "require-token": false }), ["401", ""]);
+    assert.deepEqual(
+      expectation("security.istio.io/v1", { "expect-unauthenticated-status": "418" })[0],
+      "418",
+    );
   });
 });
