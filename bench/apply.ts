@@ -250,8 +250,8 @@ export async function benchFleet(context: BenchContext): Promise<Section> {
       `Ours: bench/fleet-driver.ts (${driver.how}), one process that renders every object with the actions' own ` +
         "readers and renderers (mtls for the namespace list, jwt-policy per namespace) and applies them through the " +
         "shared `planChanges()` (server-side dry run of each object + diff against the live one) and `executePlan()` " +
-        "(server-side apply with rollback, `concurrency: 16` writes in flight over KubeApi's keep-alive pool of 16 " +
-        "sockets). No action applies all three kinds to 100 namespaces in one run today: mtls takes a namespace list, " +
+        "(server-side apply with rollback, `concurrency: 16` writes in flight over KubeApi's single HTTP/2 connection" +
+        "). No action applies all three kinds to 100 namespaces in one run today: mtls takes a namespace list, " +
         "jwt-policy one namespace per run. " +
         `Theirs: \`kubectl apply --server-side -f\` of the same ${size * 3}-document file (kubectl applies one object at a time). ` +
         "Ours sends up to three requests per object where kubectl sends one (a GET and a dry-run apply of every " +

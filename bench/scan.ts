@@ -156,7 +156,7 @@ export async function benchExpiryScan(context: BenchContext): Promise<Section> {
         "",
         `${ENDPOINTS} HTTPS servers on 127.0.0.1 in the bench process, each with its own CA-signed certificate ` +
           `(${expectedMin}–${maxDays} days left). Ours: the verify bundle with \`urls\` (${ENDPOINTS}), \`resolve\` ` +
-          `(${ENDPOINTS} host:port:127.0.0.1 entries) and \`ca-cert\`; 4 endpoints in flight (verify's fixed bound). ` +
+          `(${ENDPOINTS} host:port:127.0.0.1 entries) and \`ca-cert\`; 16 endpoints in flight (verify's fixed bound). ` +
           "`checks: expiry` reads each certificate (one handshake) and judges days left against min-days-valid 14 / " +
           "warn-days 30, which is what the loop does; `checks: tls,expiry` adds the chain, hostname and a second " +
           "handshake per endpoint that must refuse TLS 1.1. Theirs: a bash loop of `openssl s_client -connect " +

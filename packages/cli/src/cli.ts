@@ -90,7 +90,11 @@ function inputsOf(
   command: Command,
 ): Record<string, { description?: string; default?: string; required?: boolean }> {
   if (command.action) return actionYaml(command.action).inputs ?? {};
-  return { kubeconfig: { description: "" }, context: { description: "" }, ...command.extraInputs };
+  return {
+    kubeconfig: { description: "" },
+    context: { description: "Kubeconfig context to use. Empty: the kubeconfig's current context." },
+    ...command.extraInputs,
+  };
 }
 
 function specFor(name: string): FlagSpec | undefined {
