@@ -29,7 +29,7 @@ export async function createNamespaces(api: KubeApi, names: readonly string[]): 
       {
         apiVersion: "v1",
         kind: "Namespace",
-        metadata: { name, labels: { "istio-injection": "enabled", "mesh-secure.dev/bench": "true" } },
+        metadata: { name, labels: { "istio-injection": "enabled", "mesh-secure.io/bench": "true" } },
       },
       { fieldManager: "mesh-secure-bench" },
     ),

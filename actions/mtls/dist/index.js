@@ -6268,8 +6268,8 @@ function preflightMessage(pods, namespaces, mode) {
 ;// CONCATENATED MODULE: ./lib/render.js
 /** Pure builders: validated config + the API the cluster serves -> the objects to apply or remove. */
 
-const ACTION_LABEL = "mesh-secure.dev/action";
-const NAME_LABEL = "mesh-secure.dev/name";
+const ACTION_LABEL = "mesh-secure.io/action";
+const NAME_LABEL = "mesh-secure.io/name";
 const FIELD_MANAGER = "mesh-secure/mtls";
 function ownedLabels(name) {
     return { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [ACTION_LABEL]: "mtls", [NAME_LABEL]: name };

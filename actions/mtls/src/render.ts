@@ -7,8 +7,8 @@ import {
 } from "@mesh-secure/action-runtime";
 import type { ApplyMode, MtlsConfig } from "./config.ts";
 
-export const ACTION_LABEL = "mesh-secure.dev/action";
-export const NAME_LABEL = "mesh-secure.dev/name";
+export const ACTION_LABEL = "mesh-secure.io/action";
+export const NAME_LABEL = "mesh-secure.io/name";
 export const FIELD_MANAGER = "mesh-secure/mtls";
 
 /** The APIs the action writes, decided from discovery. */

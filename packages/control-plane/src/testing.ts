@@ -69,7 +69,7 @@ export async function freshNamespace(kc: KubeConfig, prefix = "test"): Promise<s
       .slice(0, 50) || "test";
   const name = `${base}-${randomBytes(4).toString("hex")}`;
   await kc.makeApiClient(CoreV1Api).createNamespace({
-    body: { metadata: { name, labels: { "mesh-secure.dev/test": "true" } } },
+    body: { metadata: { name, labels: { "mesh-secure.io/test": "true" } } },
   });
   return name;
 }
