@@ -22,6 +22,9 @@ const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const REF =
   /\bmesh-secure\/mesh-secure\/((?:actions\/[A-Za-z0-9._-]+)|(?:\.github\/workflows\/[A-Za-z0-9._-]+\.ya?ml))@([A-Za-z0-9._/-]+)/g;
 
+/** A checkout of this repository at its own release, marked with a comment: `ref: v1.2.0 # mesh-secure release`. */
+const CHECKOUT_REF = /(\bref: )(v[0-9A-Za-z._-]+)(\s+# mesh-secure release)/g;
+
 export interface Ref {
   file: string;
   line: number;
@@ -52,12 +55,20 @@ export function findRefs(text: string, file = ""): Ref[] {
     for (const match of content.matchAll(REF)) {
       refs.push({ file, line: index + 1, target: match[1]!, ref: match[2]! });
     }
+    for (const match of content.matchAll(CHECKOUT_REF)) {
+      refs.push({ file, line: index + 1, target: "checkout of mesh-secure/mesh-secure", ref: match[2]! });
+    }
   });
   return refs;
 }
 
 export function rewriteRefs(text: string, version: string): string {
-  return text.replace(REF, (_match, target: string) => `${REPO_SLUG}/${target}@${version}`);
+  return text
+    .replace(REF, (_match, target: string) => `${REPO_SLUG}/${target}@${version}`)
+    .replace(
+      CHECKOUT_REF,
+      (_match, prefix: string, _old: string, suffix: string) => `${prefix}${version}${suffix}`,
+    );
 }
 
 export function staleRefs(version = releaseVersion()): Ref[] {

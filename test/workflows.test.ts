@@ -178,16 +178,19 @@ describe("release refs", () => {
       "      uses: mesh-secure/mesh-secure/actions/mtls@v0.0.9",
       "#   uses: mesh-secure/mesh-secure/.github/workflows/secure-mesh-dev.yml@main",
       "      uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2",
+      "          ref: v0.0.8 # mesh-secure release",
+      "          ref: main",
     ].join("\n");
     assert.deepEqual(
       findRefs(text).map((ref) => ref.ref),
-      ["v0.0.9", "main"],
+      ["v0.0.9", "main", "v0.0.8"],
     );
     const rewritten = rewriteRefs(text, "v2.0.0");
     assert.deepEqual(
       findRefs(rewritten).map((ref) => ref.ref),
-      ["v2.0.0", "v2.0.0"],
+      ["v2.0.0", "v2.0.0", "v2.0.0"],
     );
+    assert.ok(rewritten.includes("          ref: main\n") || rewritten.endsWith("          ref: main"));
     assert.ok(rewritten.includes("actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"));
   });
 });
@@ -208,10 +211,19 @@ describe("reusable workflow interface", () => {
       }
       for (const [name, output] of Object.entries(spec.outputs ?? {})) {
         assert.ok((output.description ?? "").length > 10, `output ${name} needs a description`);
-        const match = /^\$\{\{ jobs\.([a-z0-9-]+)\.outputs\.([a-z0-9-]+) \}\}$/.exec(output.value ?? "");
-        assert.ok(match, `output ${name} maps a job output: ${output.value}`);
-        const job = file.workflow.jobs[match[1]!];
-        assert.ok(job?.outputs?.[match[2]!], `job ${match[1]} declares output ${match[2]}`);
+        // One job's output, or the first non-empty of alternative jobs (`jobs.a.outputs.x || jobs.b.outputs.x`).
+        const inner = /^\$\{\{ (.+) \}\}$/.exec(output.value ?? "")?.[1] ?? "";
+        const alternatives = inner
+          .split(" || ")
+          .map((part) => /^jobs\.([a-z0-9-]+)\.outputs\.([a-z0-9-]+)$/.exec(part));
+        assert.ok(
+          inner !== "" && alternatives.every(Boolean),
+          `output ${name} maps a job output: ${output.value}`,
+        );
+        for (const match of alternatives) {
+          const job = file.workflow.jobs[match![1]!];
+          assert.ok(job?.outputs?.[match![2]!], `job ${match![1]} declares output ${match![2]}`);
+        }
       }
     });
   }
