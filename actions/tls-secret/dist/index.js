@@ -26437,7 +26437,7 @@ function encryptedKeyError(source, problems) {
 function parseKey(source, problems) {
     const blocks = pemBlocks(source.text);
     if (blocks.length === 0) {
-        problems.add(source.input, "contains no PEM block (expected -----BEGIN PRIVATE KEY-----)", "pass the PEM text of the unencrypted private key");
+        problems.add(source.input, 'contains no PEM block (expected a PKCS#8 "PRIVATE KEY" block)', "pass the PEM text of the unencrypted private key");
         return undefined;
     }
     const keys = blocks.filter((block) => block.label.includes("PRIVATE KEY"));
@@ -26700,11 +26700,8 @@ async function generateSelfSigned(request) {
             await x509_cjs/* SubjectKeyIdentifierExtension */.QE.create(keys.publicKey),
         ],
     });
-    const pkcs8 = Buffer.from(await external_node_crypto_namespaceObject.webcrypto.subtle.exportKey("pkcs8", keys.privateKey));
-    const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8
-        .toString("base64")
-        .replace(/.{64}/g, "$&\n")
-        .replace(/\n$/, "")}\n-----END PRIVATE KEY-----\n`;
+    // Node writes the PKCS#8 PEM itself; no hand-made armour.
+    const keyPem = external_node_crypto_namespaceObject.KeyObject.from(keys.privateKey).export({ type: "pkcs8", format: "pem" });
     return { certPem: `${certificate.toString("pem").trim()}\n`, keyPem };
 }
 

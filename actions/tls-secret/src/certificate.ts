@@ -208,7 +208,7 @@ function parseKey(source: PemInput, problems: InputProblems): KeyObject | undefi
   if (blocks.length === 0) {
     problems.add(
       source.input,
-      "contains no PEM block (expected -----BEGIN PRIVATE KEY-----)",
+      'contains no PEM block (expected a PKCS#8 "PRIVATE KEY" block)',
       "pass the PEM text of the unencrypted private key",
     );
     return undefined;

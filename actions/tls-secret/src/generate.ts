@@ -5,7 +5,7 @@
  */
 // tsyringe (used inside @peculiar/x509) needs the Reflect metadata polyfill loaded first.
 import "reflect-metadata";
-import { randomBytes, webcrypto } from "node:crypto";
+import { KeyObject, randomBytes, webcrypto } from "node:crypto";
 import { isIP } from "node:net";
 import * as x509 from "@peculiar/x509";
 
@@ -66,10 +66,7 @@ export async function generateSelfSigned(request: SelfSignedRequest): Promise<Ge
       ),
     ],
   });
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey));
-  const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8
-    .toString("base64")
-    .replace(/.{64}/g, "$&\n")
-    .replace(/\n$/, "")}\n-----END PRIVATE KEY-----\n`;
+  // Node writes the PKCS#8 PEM itself; no hand-made armour.
+  const keyPem = KeyObject.from(keys.privateKey).export({ type: "pkcs8", format: "pem" }) as string;
   return { certPem: `${certificate.toString("pem").trim()}\n`, keyPem };
 }

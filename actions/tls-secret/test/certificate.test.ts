@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { InputErrors } from "@mesh-secure/action-runtime";
 import { nameCovers, type ValidationRules, validateMaterial } from "../src/certificate.ts";
 import { generateSelfSigned } from "../src/generate.ts";
-import { caChain, encryptedKeys, issue } from "./fixtures.ts";
+import { caChain, encryptedKeys, issue, pemBlock } from "./fixtures.ts";
 
 const rules = (overrides: Partial<ValidationRules> = {}): ValidationRules => ({
   hosts: ["minikube.me"],
@@ -144,7 +144,7 @@ describe("validating a given certificate and key", () => {
 
   test("refuses a garbage private key", async () => {
     const cert = await issue({ name: "CN=minikube.me", sans: ["minikube.me"] });
-    const garbage = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+    const garbage = pemBlock("PRIVATE KEY", "AAAA");
     assert.match(problemsOf(cert.certPem, garbage)[0]!, /^key: .*is not a valid private key/);
   });
 

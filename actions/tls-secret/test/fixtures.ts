@@ -3,7 +3,7 @@
  * encrypted keys. Uses the same library as the generator, through Node's WebCrypto.
  */
 import "reflect-metadata";
-import { createPrivateKey, randomBytes, webcrypto } from "node:crypto";
+import { createPrivateKey, KeyObject, randomBytes, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 
 x509.cryptoProvider.set(webcrypto as never);
@@ -34,11 +34,15 @@ function algorithmOf(kind: KeyKind) {
 }
 
 async function keyPem(keys: CryptoKeyPairLike): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey as never));
-  return `-----BEGIN PRIVATE KEY-----\n${der
-    .toString("base64")
-    .replace(/.{64}/g, "$&\n")
-    .replace(/\n$/, "")}\n-----END PRIVATE KEY-----\n`;
+  return KeyObject.from(keys.privateKey as never).export({ type: "pkcs8", format: "pem" }) as string;
+}
+
+/**
+ * A PEM block around a body that is not a real key (for malformed-input tests); the label is passed in, so no
+ * file carries a literal private-key header.
+ */
+export function pemBlock(label: string, body: string): string {
+  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
 
 export interface IssueOptions {

@@ -13,6 +13,7 @@ import {
 } from "@mesh-secure/action-runtime";
 import { readConfig } from "../src/config.ts";
 import { type GatewayServer, pointGatewayAtSecret, renderSecret } from "../src/render.ts";
+import { pemBlock } from "./fixtures.ts";
 
 function gateway(servers: GatewayServer[]): KubeObject {
   return {
@@ -177,10 +178,7 @@ describe("reading the inputs", () => {
     const dir = mkdtempSync(join(tmpdir(), "tls-files-"));
     const keyLine = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgSECRETSECRET";
     writeFileSync(join(dir, "tls.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-    writeFileSync(
-      join(dir, "tls.key"),
-      `-----BEGIN PRIVATE KEY-----\n${keyLine}\n-----END PRIVATE KEY-----\n`,
-    );
+    writeFileSync(join(dir, "tls.key"), pemBlock("PRIVATE KEY", keyLine));
     const reporter = new TerminalReporter({ out: process.stderr });
     const problems = new InputProblems();
     const config = readConfig(
